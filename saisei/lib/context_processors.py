@@ -1,0 +1,5 @@
+from django.http import HttpRequest
+
+
+def site(request: HttpRequest) -> dict:
+    return {}
