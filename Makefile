@@ -6,8 +6,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 REGISTRY_DATA := data/registry/plans.csv data/registry/prices.csv
 RATES_DATA := data/rates/eurofxref.csv data/rates/supplementary.csv
+RATES_SOURCE := Approximate sample rates bundled with Saisei (not an official publication)
 
-.PHONY: run test check lint typecheck format messages serve clean
+.PHONY: run prepare test check lint typecheck format messages clean
 
 $(PY):
 	@python=$${PYTHON:-$$(scripts/find-python)} || exit 1; \
@@ -35,7 +36,7 @@ prepare: $(VENV)/.run-installed var messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py import_registry $(REGISTRY_DATA)
-	$(PY) manage.py import_rates $(RATES_DATA)
+	$(PY) manage.py import_rates $(RATES_DATA) --source "$(RATES_SOURCE)"
 
 run: prepare
 	HOST=$(HOST) PORT=$(PORT) exec scripts/serve

@@ -48,7 +48,9 @@ class ImportRun(models.Model):
 class Facility(models.Model):
     """A medical institution that holds at least one plan."""
 
-    external_id = models.CharField(max_length=40, unique=True, help_text="facility_id in the extract")
+    external_id = models.CharField(
+        max_length=40, unique=True, help_text="facility_id in the extract"
+    )
     slug = models.SlugField(max_length=120, unique=True)
     name_ja = models.CharField(max_length=300)
     name_variants = models.JSONField(
@@ -70,6 +72,12 @@ class Facility(models.Model):
     has_joint = models.BooleanField(default=False)
     min_price_jpy = models.PositiveIntegerField(null=True, blank=True)
     max_price_jpy = models.PositiveIntegerField(null=True, blank=True)
+    stem_min_price_jpy = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Lowest treatment price of a stem cell plan."
+    )
+    blood_min_price_jpy = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Lowest treatment price of a PRP/blood-derived plan."
+    )
     plan_count = models.PositiveIntegerField(default=0)
     is_demo = models.BooleanField(default=False)
     created = models.DateTimeField(auto_now_add=True)
@@ -131,6 +139,15 @@ class Plan(models.Model):
     @property
     def is_stem_cell(self) -> bool:
         return self.modality in STEM_CELL_MODALITIES
+
+    @property
+    def english_name(self) -> str:
+        """The treatment in plain English, in the active language."""
+        from .classify import Classification, english_treatment_name
+
+        return english_treatment_name(
+            Classification(self.modality, self.cultured, self.intra_articular, self.targets_joint)
+        )
 
 
 class PricePoint(models.Model):

@@ -1,0 +1,164 @@
+"""Directory rules: the clinic page's content, the compare tray and the comparison table."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.contrib.sessions.backends.base import SessionBase
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from saisei.registry.models import Facility, Plan, PricePoint
+
+from .search import visible_facilities
+
+COMPARE_MIN = 2
+COMPARE_MAX = 4
+COMPARE_SESSION_KEY = "compare"
+
+
+class CompareError(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class PlanView:
+    plan: Plan
+    treatment_prices: list[PricePoint] = field(default_factory=list)
+    other_prices: list[PricePoint] = field(default_factory=list)
+
+
+def facility_queryset() -> QuerySet[Facility]:
+    prices = PricePoint.objects.filter(listed=True, is_repeat=False).order_by("amount_jpy", "pk")
+    plans = Plan.objects.order_by("status", "-risk_class", "plan_id").prefetch_related(
+        Prefetch("prices", queryset=prices)
+    )
+    return Facility.objects.select_related("profile").prefetch_related(
+        Prefetch("plans", queryset=plans), "enforcement_actions", "languages"
+    )
+
+
+def get_facility(slug: str) -> Facility:
+    """The facility with every plan, price, action and language, in a fixed number of queries."""
+    try:
+        return facility_queryset().get(slug=slug)
+    except Facility.DoesNotExist:
+        raise Http404(_("No clinic has this address.")) from None
+
+
+def plan_views(facility: Facility) -> list[PlanView]:
+    views = []
+    for plan in facility.plans.all():
+        view = PlanView(plan)
+        for price in plan.prices.all():
+            if price.kind == PricePoint.Kind.TREATMENT:
+                view.treatment_prices.append(price)
+            else:
+                view.other_prices.append(price)
+        views.append(view)
+    return views
+
+
+def get_profile(facility: Facility):
+    try:
+        return facility.profile
+    except Facility.profile.RelatedObjectDoesNotExist:
+        return None
+
+
+def display_name(facility: Facility) -> str:
+    """The clinic's own English name once it has set one, else the romanised registry name."""
+    profile = get_profile(facility)
+    return (profile and profile.display_name_en) or facility.name_romaji or facility.name_ja
+
+
+# The compare tray lives in the visitor's session: a list of facility slugs.
+
+
+def compare_tray(session: SessionBase) -> list[str]:
+    return list(session.get(COMPARE_SESSION_KEY, []))
+
+
+def add_to_compare(session: SessionBase, slug: str) -> list[str]:
+    tray = compare_tray(session)
+    if slug in tray:
+        return tray
+    if not visible_facilities().filter(slug=slug).exists():
+        raise CompareError(_("This clinic is not in the directory."))
+    if len(tray) >= COMPARE_MAX:
+        raise CompareError(
+            _("You can compare up to %(max)d clinics. Remove one first.") % {"max": COMPARE_MAX}
+        )
+    tray.append(slug)
+    session[COMPARE_SESSION_KEY] = tray
+    return tray
+
+
+def remove_from_compare(session: SessionBase, slug: str) -> list[str]:
+    tray = [s for s in compare_tray(session) if s != slug]
+    session[COMPARE_SESSION_KEY] = tray
+    return tray
+
+
+def facilities_to_compare(slugs: Iterable[str]) -> list[Facility]:
+    """The facilities in the order asked, or a CompareError saying what is wrong."""
+    wanted = list(dict.fromkeys(s for s in slugs if s))
+    if len(wanted) < COMPARE_MIN:
+        raise CompareError(_("Choose at least %(min)d clinics to compare.") % {"min": COMPARE_MIN})
+    if len(wanted) > COMPARE_MAX:
+        raise CompareError(
+            _("You can compare up to %(max)d clinics at a time.") % {"max": COMPARE_MAX}
+        )
+    found = {f.slug: f for f in facility_queryset().filter(slug__in=wanted)}
+    missing = [s for s in wanted if s not in found]
+    if missing:
+        raise CompareError(
+            _("These clinics were not found: %(slugs)s.") % {"slugs": ", ".join(missing)}
+        )
+    return [found[s] for s in wanted]
+
+
+@dataclass
+class ClinicSummary:
+    """What the compare table shows for one facility, all from already-fetched rows."""
+
+    facility: Facility
+    name: str
+    plans: list[Plan]
+    stem_cell_plans: int
+    blood_plans: int
+    cultured: bool
+    joint: bool
+    risk_classes: list[int]
+    prices: list[PricePoint]
+    unconfirmed_prices: int
+    languages: list[str]
+    actions: int
+    as_of: str
+
+
+def summarise(facility: Facility) -> ClinicSummary:
+    plans = [p for p in facility.plans.all() if p.status == Plan.Status.LISTED]
+    prices = [
+        price
+        for plan in plans
+        for price in plan.prices.all()
+        if price.kind == PricePoint.Kind.TREATMENT
+    ]
+    return ClinicSummary(
+        facility=facility,
+        name=display_name(facility),
+        plans=plans,
+        stem_cell_plans=sum(p.is_stem_cell for p in plans),
+        blood_plans=sum(not p.is_stem_cell and p.modality != "other" for p in plans),
+        cultured=any(p.cultured for p in plans),
+        joint=any(p.targets_joint for p in plans),
+        risk_classes=sorted({p.risk_class for p in plans}),
+        prices=sorted(prices, key=lambda p: p.amount_jpy),
+        unconfirmed_prices=sum(not p.confirmed for p in prices),
+        languages=[lang.get_language_display() for lang in facility.languages.all()],
+        actions=len(facility.enforcement_actions.all()),
+        as_of=max((p.extracted_on for p in plans), default=""),
+    )
