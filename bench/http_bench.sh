@@ -23,7 +23,8 @@ set -euo pipefail
 # The filter parameter names follow the clinic directory's form; update them if it changes.
 DEFAULT_PATHS=(
     "/healthz"
-    "/clinics/?region=kanto&modality=stem_cells"
+    "/clinics/?region=kanto&kind=stem_cells"
+    "/clinics/?kind=stem_cells&cultured=on&sort=price"
     "/clinics/?q=prp&prefecture=tokyo"
     "/clinics/{slug}/"
 )
