@@ -70,6 +70,22 @@ def test_htmx_request_gets_only_the_results(client, clinic):
     assert "Test Knee Clinic" in html
 
 
+def test_fragment_and_full_page_vary_on_hx_request(client, clinic):
+    for headers in ({}, {"HX-Request": "true"}):
+        response = client.get("/clinics/?kind=stem_cells", headers=headers)
+        assert "HX-Request" in response.headers["Vary"]
+
+
+def test_htmx_results_carry_the_switches_for_the_new_url(client, clinic):
+    """The header's language links and currency `next` follow the URL that htmx pushes."""
+    html = client.get("/clinics/?kind=stem_cells", headers={"HX-Request": "true"}).content.decode()
+    assert 'id="prefs" hx-swap-oob="true"' in html
+    assert 'href="/ja/clinics/?kind=stem_cells"' in html
+    assert 'name="next" value="/clinics/?kind=stem_cells"' in html
+    full = client.get("/clinics/?kind=stem_cells").content.decode()
+    assert "hx-swap-oob" not in full
+
+
 def test_clinic_page_shows_plans_prices_sources_and_status(client, clinic):
     response = client.get(f"/clinics/{clinic.slug}/")
     html = response.content.decode()
