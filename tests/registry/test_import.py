@@ -85,6 +85,8 @@ def test_the_facility_summary_is_computed(db, small):
     assert facility.has_cultured is False  # neither title says the cells are cultured
     # cancellation fees (100,000 and 500,000 yen) are not treatment prices
     assert (facility.min_price_jpy, facility.max_price_jpy) == (44000, 2750000)
+    # the lowest price by kind of product: synovial MSC from 2,000,000, PRP from 44,000
+    assert (facility.stem_min_price_jpy, facility.blood_min_price_jpy) == (2000000, 44000)
     assert facility.prefecture_ja == "茨城県" and facility.region_ja == "関東"
     text = facility.search_text
     assert "医療法人健佑会 いちはら病院" in text

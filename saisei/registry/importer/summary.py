@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -44,20 +45,42 @@ def _listed_plans(facility_pks: set[int]) -> dict[int, list[PlanValues]]:
     return plans
 
 
-def _price_ranges(facility_pks: set[int]) -> dict[int, tuple[int, int]]:
-    ranges = (
+@dataclass
+class PriceRange:
+    """Lowest and highest treatment price of a facility, and the lowest by kind of product."""
+
+    low: int | None = None
+    high: int | None = None
+    stem_low: int | None = None
+    blood_low: int | None = None
+
+
+def _lowest(current: int | None, amount: int) -> int:
+    return amount if current is None else min(current, amount)
+
+
+def _price_ranges(facility_pks: set[int]) -> dict[int, PriceRange]:
+    rows = (
         PricePoint.objects.filter(
             listed=True, kind=PricePoint.Kind.TREATMENT, plan__status=Plan.Status.LISTED
         )
-        .values("plan__facility_id")
+        .values("plan__facility_id", "plan__modality")
         .annotate(low=Min("amount_jpy"), high=Max("amount_jpy"))
         .order_by()
     )
-    return {
-        row["plan__facility_id"]: (row["low"], row["high"])
-        for row in ranges
-        if row["plan__facility_id"] in facility_pks
-    }
+    ranges: dict[int, PriceRange] = defaultdict(PriceRange)
+    for row in rows:
+        pk = row["plan__facility_id"]
+        if pk not in facility_pks:
+            continue
+        found = ranges[pk]
+        found.low = _lowest(found.low, row["low"])
+        found.high = row["high"] if found.high is None else max(found.high, row["high"])
+        if row["plan__modality"] in STEM_CELL_MODALITIES:
+            found.stem_low = _lowest(found.stem_low, row["low"])
+        if row["plan__modality"] in BLOOD_MODALITIES:
+            found.blood_low = _lowest(found.blood_low, row["low"])
+    return ranges
 
 
 def search_text(facility: Facility, plans: Iterable[PlanValues], names: Names) -> str:
@@ -105,7 +128,7 @@ def refresh_facilities(
     for pk, facility in by_pk.items():
         own = plans.get(pk, [])
         modalities = {plan["modality"] for plan in own}
-        low, high = prices.get(pk, (None, None))
+        price = prices.get(pk, PriceRange())
         wanted: dict[str, Any] = {
             "listed": bool(own),
             "plan_count": len(own),
@@ -113,8 +136,10 @@ def refresh_facilities(
             "has_blood": bool(modalities & BLOOD_MODALITIES),
             "has_cultured": any(plan["cultured"] is True for plan in own),
             "has_joint": any(plan["targets_joint"] for plan in own),
-            "min_price_jpy": low,
-            "max_price_jpy": high,
+            "min_price_jpy": price.low,
+            "max_price_jpy": price.high,
+            "stem_min_price_jpy": price.stem_low,
+            "blood_min_price_jpy": price.blood_low,
             "search_text": search_text(facility, own, names),
         }
         fields = [key for key, value in wanted.items() if getattr(facility, key) != value]
