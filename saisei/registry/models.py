@@ -89,6 +89,15 @@ class Facility(models.Model):
         indexes = [
             models.Index(fields=["listed", "name_romaji"]),
             models.Index(fields=["listed", "min_price_jpy"]),
+            # Counting the directory's results by place and kind reads only these indexes.
+            models.Index(
+                fields=["region", "has_stem_cells", "has_blood", "listed"],
+                name="facility_region_kind_idx",
+            ),
+            models.Index(
+                fields=["prefecture", "has_stem_cells", "has_blood", "listed"],
+                name="facility_prefecture_kind_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -132,6 +141,13 @@ class Plan(models.Model):
 
     class Meta:
         ordering = ["plan_id"]
+        indexes = [
+            # The directory's "one plan of this kind" conditions read only this index.
+            models.Index(
+                fields=["modality", "status", "cultured", "targets_joint", "facility"],
+                name="plan_directory_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.plan_id} {self.title_ja}"
