@@ -48,6 +48,9 @@ class ClinicOut(Schema):
     plan_count: int
     from_price_jpy: int | None
     from_price: Money | None
+    from_price_confirmed: bool | None = Field(
+        None, description="False when the lowest price's extraction was ambiguous."
+    )
     url: str
     api_url: str
 

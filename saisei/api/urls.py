@@ -50,6 +50,7 @@ def _money(amount_jpy: int | None, currency: str, rates: RateTable) -> dict | No
 
 def _clinic(request: HttpRequest, facility: Facility, currency: str, rates: RateTable) -> dict:
     from_price = getattr(facility, "from_price_jpy", facility.min_price_jpy)
+    confirmed = getattr(facility, "from_price_confirmed", facility.min_price_confirmed)
     return {
         "slug": facility.slug,
         "name": services.display_name(facility),
@@ -63,6 +64,7 @@ def _clinic(request: HttpRequest, facility: Facility, currency: str, rates: Rate
         "plan_count": facility.plan_count,
         "from_price_jpy": from_price,
         "from_price": _money(from_price, currency, rates),
+        "from_price_confirmed": confirmed,
         "url": request.build_absolute_uri(reverse("clinics:detail", args=[facility.slug])),
         "api_url": request.build_absolute_uri(reverse("api:clinic", args=[facility.slug])),
     }

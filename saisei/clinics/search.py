@@ -69,6 +69,10 @@ class SearchParams:
         )
 
     @property
+    def price_confirmed_field(self) -> str:
+        return self.price_field.replace("_jpy", "_confirmed")
+
+    @property
     def filters_plans(self) -> bool:
         return bool(self.kind or self.modality or self.cultured or self.joint)
 
@@ -148,7 +152,10 @@ def search_clinics(params: SearchParams) -> QuerySet[Facility]:
         facilities = facilities.filter(search_text__contains=term)
 
     # search_text is the widest column and no result list shows it.
-    facilities = facilities.defer("search_text").annotate(from_price_jpy=F(params.price_field))
+    facilities = facilities.defer("search_text").annotate(
+        from_price_jpy=F(params.price_field),
+        from_price_confirmed=F(params.price_confirmed_field),
+    )
     return _order(facilities, params, terms)
 
 

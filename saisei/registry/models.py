@@ -78,6 +78,11 @@ class Facility(models.Model):
     blood_min_price_jpy = models.PositiveIntegerField(
         null=True, blank=True, help_text="Lowest treatment price of a PRP/blood-derived plan."
     )
+    # Whether the lowest price above was extracted with confidence (AUTO) rather than left for
+    # review: a listing that shows a "from" price says when it is unconfirmed.
+    min_price_confirmed = models.BooleanField(null=True, blank=True)
+    stem_min_price_confirmed = models.BooleanField(null=True, blank=True)
+    blood_min_price_confirmed = models.BooleanField(null=True, blank=True)
     plan_count = models.PositiveIntegerField(default=0)
     is_demo = models.BooleanField(default=False)
     created = models.DateTimeField(auto_now_add=True)

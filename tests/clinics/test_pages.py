@@ -86,6 +86,17 @@ def test_htmx_results_carry_the_switches_for_the_new_url(client, clinic):
     assert "hx-swap-oob" not in full
 
 
+def test_a_from_price_says_when_its_extraction_is_unconfirmed(client, clinic):
+    unsure = {**KNEE_PLAN, "prices": [{"amount_jpy": 500_000, "extraction": "review"}]}
+    make_facility(name_romaji="Unsure Price Clinic", plans=[unsure])
+    html = client.get("/clinics/?q=unsure").content.decode()
+    card = html[html.index("Unsure Price Clinic") :]
+    assert "¥500,000" in card and "Unconfirmed" in card
+    html = client.get("/clinics/?q=test+knee").content.decode()
+    card = html[html.index("Test Knee Clinic") :]
+    assert "¥990,000" in card and "Unconfirmed" not in card
+
+
 def test_clinic_page_shows_plans_prices_sources_and_status(client, clinic):
     response = client.get(f"/clinics/{clinic.slug}/")
     html = response.content.decode()
