@@ -72,9 +72,10 @@ def journey_calendar(
         lines = [event_detail(event)]
         if event.kind in TIMES:
             lines.append(_("The time of day is a placeholder."))
-        lines.append(_("Planned with Saisei (guidance, not medical or legal advice): %(url)s") % {
-            "url": plan_url
-        })
+        lines.append(
+            _("Planned with Saisei (guidance, not medical or legal advice): %(url)s")
+            % {"url": plan_url}
+        )
         item.add("description", "\n".join(line for line in lines if line))
         if event.clinic_day and journey.treatment.facility_name:
             item.add("location", journey.treatment.facility_name)

@@ -125,9 +125,7 @@ def _clinic_event(key: str, kind: str, wanted: date, closed: ClosedCheck, **extr
 
 
 def _visit_two(inputs: ScheduleInput, harvest: date, weeks: int, closed: ClosedCheck):
-    injection = _clinic_event(
-        "injection", "injection", harvest + timedelta(weeks=weeks), closed
-    )
+    injection = _clinic_event("injection", "injection", harvest + timedelta(weeks=weeks), closed)
     rest_days = 2 if inputs.rest_48h else 0
     depart = injection.start + timedelta(days=max(rest_days, 1) + inputs.extra_nights_2)
     return injection, depart

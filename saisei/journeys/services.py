@@ -95,7 +95,10 @@ def generic_treatment() -> Treatment:
         plan__facility__in=visible_facilities(),
     )
     summary = prices.aggregate(
-        low=Min("amount_jpy"), high=Max("amount_jpy"), n=Count("pk"), as_of=Max("plan__extracted_on")
+        low=Min("amount_jpy"),
+        high=Max("amount_jpy"),
+        n=Count("pk"),
+        as_of=Max("plan__extracted_on"),
     )
     return Treatment(
         price_min_jpy=summary["low"],
@@ -123,7 +126,9 @@ def clinic_treatment(slug: str, plan_id: str = "") -> Treatment:
     if plan_id:
         chosen = [p for p in plans if p.plan_id == plan_id]
         if not chosen:
-            raise JourneyError(_("This clinic has no listed stem cell plan with this number."), "plan")
+            raise JourneyError(
+                _("This clinic has no listed stem cell plan with this number."), "plan"
+            )
         if chosen[0].cultured is False:
             raise JourneyError(
                 _(

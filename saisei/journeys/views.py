@@ -73,7 +73,9 @@ def calendar_file(request: HttpRequest) -> HttpResponse:
     if journey is None:
         context = _context(request, form, journey, submitted)
         return render(request, "journeys/planner.html", context, status=400)
-    plan_url = request.build_absolute_uri(f"{reverse('journeys:planner')}?{request.GET.urlencode()}")
+    plan_url = request.build_absolute_uri(
+        f"{reverse('journeys:planner')}?{request.GET.urlencode()}"
+    )
     body = calendar.journey_calendar(journey, form.params(), plan_url)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     name = calendar.filename(journey.schedule.first_day)

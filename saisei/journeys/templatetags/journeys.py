@@ -1,8 +1,8 @@
 """Dates and timeline labels for the journey pages.
 
-    {% load journeys %}
-    {{ day|day }}                       Tue, 12 Jan 2027 / 2027年1月12日(火)
-    {% event_title event journey %}     the event's name in the active language
+{% load journeys %}
+{{ day|day }}                       Tue, 12 Jan 2027 / 2027年1月12日(火)
+{% event_title event journey %}     the event's name in the active language
 """
 
 from datetime import date
