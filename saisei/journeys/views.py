@@ -15,6 +15,10 @@ from .forms import PARAMS, JourneyForm
 from .visa import medical_stay_rules
 
 
+# Parameters that only pre-fill the form (links from a clinic page, the currency menu).
+PREFILL = ("clinic", "plan", "currency")
+
+
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
@@ -22,12 +26,12 @@ class HtmxHttpRequest(HttpRequest):
 def _plan(request: HttpRequest):
     """The bound form and its journey (None when the form is empty or has errors)."""
     rates = load_rates()
-    submitted = any(key in request.GET for key in PARAMS)
+    submitted = any(key in request.GET for key in PARAMS if key not in PREFILL)
     form = JourneyForm(
         request.GET if submitted else None,
         currency=get_currency(request),
         rates=rates,
-        initial={"clinic": request.GET.get("clinic", "")},
+        initial={key: request.GET[key] for key in PREFILL if key in request.GET},
     )
     journey = None
     if submitted and form.is_valid() and form.treatment is not None:

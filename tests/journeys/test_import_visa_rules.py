@@ -11,10 +11,11 @@ from django.core.management import CommandError, call_command
 from saisei.audit.models import AuditEntry
 from saisei.journeys.models import VisaRule
 from saisei.journeys.visa import VISA_EXEMPTIONS_FILE
+from saisei.journeys.visa_import import COLUMNS
 
 pytestmark = pytest.mark.django_db
 
-HEADER = "nationality,passport_type,visa_free_days,extendable_to_days,conditions,source_url,as_of,review_due,note,note_ja,note_zh_hans\n"
+HEADER = ",".join(COLUMNS) + "\n"
 URL = "https://www.mofa.go.jp/j_info/visit/visa/short/novisa.html"
 
 
@@ -83,7 +84,7 @@ def test_import_updates_changed_rows_deletes_missing_ones_and_is_audited(tmp_pat
             "visa.csv:3: visa_free_days -5 is not between",
         ),
         (f"FR,,90,60,,{URL},2025-05-01,2026-12-15,,,", "extendable_to_days must be more"),
-        (f"FR,,90,,,not-a-url,2025-05-01,2026-12-15,,,", "visa.csv:3: source_url 'not-a-url'"),
+        ("FR,,90,,,not-a-url,2025-05-01,2026-12-15,,,", "visa.csv:3: source_url 'not-a-url'"),
         (f"FR,,90,,,{URL},May 2025,2026-12-15,,,", "visa.csv:3: as_of 'May 2025' is not a date"),
         (f"FR,,90,,,{URL},2025-05-01,2024-01-01,,,", "visa.csv:3: review_due is before as_of"),
         (f"FR,,90,,visa_on_arrival,{URL},2025-05-01,2026-12-15,,,", "unknown condition"),
