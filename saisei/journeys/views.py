@@ -14,7 +14,6 @@ from . import calendar, services
 from .forms import PARAMS, JourneyForm
 from .visa import medical_stay_rules
 
-
 # Parameters that only pre-fill the form (links from a clinic page, the currency menu).
 PREFILL = ("clinic", "plan", "currency")
 
