@@ -36,7 +36,29 @@ def test_bundled_table_covers_the_currency_countries_and_visa_exempt_europe():
     days = {(r.nationality, r.passport_type): r.visa_free_days for r in VisaRule.objects.all()}
     for code in ["US", "GB", "AU", "CA", "HK", "TW", "SG", "KR", "DE", "FR", "IT", "ES", "NL"]:
         assert days[(code, "ordinary")] == 90, code
-    euro_area = ["AT", "BE", "BG", "HR", "CY", "EE", "FI", "FR", "DE", "GR", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PT", "SK", "SI", "ES"]
+    euro_area = [
+        "AT",
+        "BE",
+        "BG",
+        "HR",
+        "CY",
+        "EE",
+        "FI",
+        "FR",
+        "DE",
+        "GR",
+        "IE",
+        "IT",
+        "LV",
+        "LT",
+        "LU",
+        "MT",
+        "NL",
+        "PT",
+        "SK",
+        "SI",
+        "ES",
+    ]
     assert all(days[(code, "ordinary")] == 90 for code in euro_area)
     for code in ["CH", "NO", "IS", "LI", "PL", "CZ", "DK", "SE", "HU", "RO"]:
         assert days[(code, "ordinary")] == 90, code
