@@ -2,6 +2,7 @@
 no data, stay through the culture period, a companion, an extension."""
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
@@ -48,7 +49,11 @@ def check(nationality: str, companion: bool = False, **options):
     )
 
 
-LONG = {"culture_min_weeks": 10, "culture_max_weeks": 12, "extra_nights_2": 10}  # 99 days
+LONG: dict[str, Any] = {
+    "culture_min_weeks": 10,
+    "culture_max_weeks": 12,
+    "extra_nights_2": 10,
+}  # 99 days
 
 
 @pytest.mark.parametrize(
