@@ -110,7 +110,7 @@ class JourneyForm(forms.Form):
         help_text=_("Used to name your flights in the plan and the calendar."),
     )
     clinic = forms.ChoiceField(
-        label=_("Treatment"),
+        label=_("Clinic or template"),
         required=False,
         help_text=_("A registered clinic, or the generic two-visit template."),
         error_messages={"invalid_choice": _("This clinic is not in the directory.")},

@@ -209,6 +209,10 @@ class Journey:
     visa_apply_by: date | None
 
     @property
+    def visa_apply_date_passed(self) -> bool:
+        return self.visa_apply_by is not None and self.visa_apply_by < today_in_japan()
+
+    @property
     def misses_latest_return(self) -> bool:
         limit = self.request.latest_return
         return limit is not None and self.schedule.latest_home_on > limit

@@ -3,6 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from django_htmx.middleware import HtmxDetails
@@ -58,7 +59,10 @@ def planner(request: HtmxHttpRequest) -> HttpResponse:
     if request.htmx and not request.htmx.boosted:
         template += "#result"
     status = 400 if submitted and journey is None else 200
-    return render(request, template, _context(request, form, journey, submitted), status=status)
+    response = render(request, template, _context(request, form, journey, submitted), status=status)
+    # The fragment and the full page share a URL: caches (and Back) must tell them apart.
+    patch_vary_headers(response, ("HX-Request",))
+    return response
 
 
 @require_GET

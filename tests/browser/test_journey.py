@@ -76,7 +76,7 @@ def test_thai_patient_staying_through_sees_the_medical_stay_visa(page: Page, pla
     start = (today_in_japan() + timedelta(days=60)).isoformat()
     page.goto("/clinics/ginza-stem-cell-clinic/")
     page.get_by_role("link", name="Plan a journey to this clinic").click()
-    expect(page.get_by_label("Treatment", exact=True)).to_have_value("ginza-stem-cell-clinic")
+    expect(page.get_by_label("Clinic or template")).to_have_value("ginza-stem-cell-clinic")
     fill_and_plan(page, "Thailand", start, "Bangkok")
     page.get_by_text("Your travel cost estimates").click()
     page.get_by_label("Currency of your estimates").select_option("THB")

@@ -277,3 +277,45 @@ def test_the_planner_runs_a_fixed_number_of_queries(client, clinics):
     assert _query_count(client, nationality="US", start=start) == generic
     assert _query_count(client, nationality="US", start=start, clinic="extra-3") == clinic
     assert generic <= 6 and clinic <= 8
+
+
+def test_a_start_too_soon_for_the_visa_says_the_apply_by_day_has_passed(client, clinics):
+    soon_html = text(get(client, nationality="CN", start=soon(10).isoformat()))
+    assert "That day has passed" in soon_html
+    later_html = text(get(client, nationality="CN", start=soon(60).isoformat()))
+    assert "Apply by" in later_html and "That day has passed" not in later_html
+
+
+def test_the_planner_varies_on_hx_request(client, clinics):
+    response = get(client, nationality="US", start=soon().isoformat())
+    assert "HX-Request" in response["Vary"]
+
+
+@pytest.mark.parametrize(
+    ("language", "phrases"),
+    [
+        (
+            "ja",
+            [
+                "治療のための渡航を計画する",
+                "日程表",
+                "ビザの確認",
+                "医療滞在ビザ",
+                "費用の見積もり",
+            ],
+        ),
+        ("zh-hans", ["规划您的治疗行程", "时间线", "签证检查", "医疗滞在签证", "费用估算"]),
+    ],
+)
+def test_the_plan_speaks_the_visitors_language(client, clinics, language, phrases):
+    from tests.test_translations import visible_text
+
+    response = client.get(
+        f"/{language}/journey/",
+        {"nationality": "TH", "start": soon().isoformat(), "stay_through": "on"},
+    )
+    assert response.status_code == 200
+    page = visible_text(response.content.decode())
+    assert all(phrase in page for phrase in phrases)
+    english = ["Timeline", "Visa check", "Cost estimate", "Your estimate", "Fly home", "Source:"]
+    assert [phrase for phrase in english if phrase in page] == []

@@ -3,11 +3,19 @@
 from datetime import date, timedelta
 
 import pytest
+from django.utils import translation
 
 from saisei.journeys.closures import closed_check, holiday_name, next_open_day
 from saisei.journeys.schedule import ScheduleInput, add_months, build_schedule
 
 CLOSED = closed_check(None)
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Holiday names are translated: these tests read the English ones."""
+    with translation.override("en"):
+        yield
 
 
 def plan(start: date, **options):
