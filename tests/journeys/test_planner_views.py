@@ -319,3 +319,28 @@ def test_the_plan_speaks_the_visitors_language(client, clinics, language, phrase
     assert all(phrase in page for phrase in phrases)
     english = ["Timeline", "Visa check", "Cost estimate", "Your estimate", "Fly home", "Source:"]
     assert [phrase for phrase in english if phrase in page] == []
+
+
+def test_a_visa_nationality_on_two_trips_is_told_about_the_multiple_entry_visa(client, clinics):
+    html = text(get(client, nationality="CN", start=soon(60).isoformat()))
+    assert "Ask for a multiple-entry Visa for Medical Stay" in html
+    assert "据编制者所知" not in html  # the English page shows the English note
+    assert "China is not in MOFA" in html
+
+
+def test_staff_see_when_each_visa_rule_is_due_a_review(admin_client, visa_rules):
+    VisaRule.objects.filter(nationality="US").update(
+        review_due=today_in_japan() - timedelta(days=1)
+    )
+    VisaRule.objects.exclude(nationality="US").update(
+        review_due=today_in_japan() + timedelta(days=9)
+    )
+    response = admin_client.get("/admin/journeys/visarule/", {"review": "overdue"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Review due" in html and ">DUE<" in html
+    assert list(response.context["cl"].result_list.values_list("nationality", flat=True)) == ["US"]
+    current = admin_client.get("/admin/journeys/visarule/", {"review": "current"})
+    assert "US" not in current.context["cl"].result_list.values_list("nationality", flat=True)
+    rule = VisaRule.objects.get(nationality="US")
+    assert admin_client.get(f"/admin/journeys/visarule/{rule.pk}/change/").status_code == 200
