@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from saisei.clinics.search import visible_facilities
 from saisei.clinics.services import display_name
-from saisei.lib.currency import JPY, RateTable, convert_jpy
+from saisei.lib.currency import RateTable
 from saisei.registry.models import STEM_CELL_MODALITIES, Facility, Plan, PricePoint
 
 from . import closures
@@ -225,10 +225,6 @@ class Journey:
     def events(self) -> list[Event]:
         return self.schedule.events
 
-    def converted(self, amount_jpy: int | None):
-        if amount_jpy is None or self.currency == JPY:
-            return None
-        return convert_jpy(amount_jpy, self.currency, self.rates)
 
 
 def _schedule(req: JourneyRequest, treatment: Treatment, stay_through: bool) -> Schedule:
