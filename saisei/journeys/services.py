@@ -226,7 +226,6 @@ class Journey:
         return self.schedule.events
 
 
-
 def _schedule(req: JourneyRequest, treatment: Treatment, stay_through: bool) -> Schedule:
     low, high = req.culture_weeks or treatment.culture_weeks
     inputs = ScheduleInput(
