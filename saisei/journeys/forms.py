@@ -5,6 +5,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -198,6 +199,16 @@ class JourneyForm(forms.Form):
         field = self.fields[name]
         assert isinstance(field, forms.ChoiceField)
         return field
+
+    def full_clean(self) -> None:
+        # Country codes are upper case; accept "us" from a hand-edited address.
+        code = self.data.get("nationality") if self.is_bound else None
+        if isinstance(code, str) and code != code.strip().upper():
+            data = QueryDict(mutable=True)
+            data.update(self.data)
+            data["nationality"] = code.strip().upper()
+            self.data = data
+        super().full_clean()
 
     def clean_start(self):
         start = self.cleaned_data["start"]

@@ -103,6 +103,11 @@ class Schedule:
         return next((e for e in self.events if e.key == key), None)
 
     @property
+    def trips_overlap(self) -> bool:
+        """Two trips, but visit 1 ends on or after the day visit 2 begins (extra nights)."""
+        return len(self.stays) > 1 and self.stays[0].depart >= self.stays[1].arrive
+
+    @property
     def moved(self) -> list[Event]:
         return [e for e in self.events if e.moved_from]
 

@@ -241,11 +241,21 @@ def _schedule(req: JourneyRequest, treatment: Treatment, stay_through: bool) -> 
 
 
 def build_journey(req: JourneyRequest, treatment: Treatment, rates: RateTable) -> Journey:
-    """The dated plan, its visa check and its costs, both ways (two trips / stay through)."""
+    """The dated plan, its visa check and its costs, both ways (two trips / stay through).
+
+    JourneyError when the inputs cannot make two separate trips."""
     schedules = {
         "two_trips": _schedule(req, treatment, False),
         "stay_through": _schedule(req, treatment, True),
     }
+    if schedules["two_trips"].trips_overlap and not req.stay_through:
+        raise JourneyError(
+            _(
+                "With these extra nights, visit 1 runs into visit 2. Choose fewer extra nights, "
+                "or stay in Japan through the culture period."
+            ),
+            "extra_nights_1",
+        )
     rule = find_rule(req.nationality, req.passport_type)
     visas = {
         key: assess(

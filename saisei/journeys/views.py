@@ -35,7 +35,10 @@ def _plan(request: HttpRequest):
     )
     journey = None
     if submitted and form.is_valid() and form.treatment is not None:
-        journey = services.build_journey(form.journey_request(), form.treatment, rates)
+        try:
+            journey = services.build_journey(form.journey_request(), form.treatment, rates)
+        except services.JourneyError as error:
+            form.add_error(error.field, error.message)
     return form, journey, submitted
 
 

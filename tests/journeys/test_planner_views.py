@@ -76,6 +76,17 @@ def test_chinese_patient_sees_the_data_note_in_their_language(client, clinics):
     assert "据编制者所知" in response.content.decode()
 
 
+def test_a_hand_typed_lower_case_nationality_is_understood(client, clinics):
+    response = get(client, nationality="us", start=soon().isoformat())
+    assert response.status_code == 200
+    assert "may stay in Japan up to 90 days without a visa" in text(response)
+
+
+def test_many_extra_nights_are_fine_when_staying_through(client, clinics):
+    params = {"extra_nights_1": "30", "culture_min": "1", "culture_max": "2", "stay_through": "on"}
+    assert get(client, nationality="US", start=soon().isoformat(), **params).status_code == 200
+
+
 def test_a_companion_brings_up_the_accompanying_person_rules(client, clinics):
     html = text(get(client, nationality="US", start=soon().isoformat(), companion="on"))
     assert html.count("Fits visa-free entry") == 2
@@ -126,6 +137,11 @@ BAD_INPUTS = [
     ("negative nights", {"extra_nights_1": "-1"}, "Extra nights cannot be negative."),
     ("10,000 nights", {"extra_nights_2": "10000"}, "At most 60 extra nights per visit."),
     ("nights not a number", {"extra_nights_1": "many"}, "Enter a whole number of nights."),
+    (
+        "visit 1 runs into visit 2",
+        {"extra_nights_1": "30", "culture_min": "1", "culture_max": "2"},
+        "visit 1 runs into visit 2",
+    ),
     ("culture 0 weeks", {"culture_min": "0"}, "at least 1 week"),
     ("culture 100 weeks", {"culture_max": "100"}, "At most 12 weeks"),
     ("culture min above max", {"culture_min": "6", "culture_max": "4"}, "below the shortest"),
