@@ -49,7 +49,7 @@ def test_a_planned_journey_fits_a_saved_plan_with_one_reminder_per_event(clinics
         "visit",
         "follow_up",
     }
-    reminder = plan.reminders.first()
+    reminder = plan.reminders.all()[0]
     reminder.cancelled_at = timezone.now()
     reminder.save()
     assert plan.reminders.filter(cancelled_at__isnull=True).count() == plan.reminders.count() - 1
