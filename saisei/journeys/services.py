@@ -8,8 +8,9 @@ an audit entry.
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from statistics import median
 
-from django.db.models import Count, Max, Min, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from saisei.clinics.search import visible_facilities
@@ -50,6 +51,7 @@ class Treatment:
     plans: list[Plan] = field(default_factory=list)
     price_min_jpy: int | None = None
     price_max_jpy: int | None = None
+    price_median_jpy: int | None = None
     price_count: int = 0
     unconfirmed_prices: int = 0
     prices_as_of: str = ""
@@ -86,7 +88,7 @@ def _treatment_prices() -> QuerySet[PricePoint]:
 
 def generic_treatment() -> Treatment:
     """The generic template, priced by every published price of a registered, listed,
-    culture-expanded stem cell plan in the directory (lowest and highest), in one query."""
+    culture-expanded stem cell plan in the directory (lowest, median, highest), in one query."""
     prices = _treatment_prices().filter(
         extraction=PricePoint.Extraction.AUTO,
         plan__status=Plan.Status.LISTED,
@@ -94,17 +96,14 @@ def generic_treatment() -> Treatment:
         plan__modality__in=STEM_CELL_MODALITIES,
         plan__facility__in=visible_facilities(),
     )
-    summary = prices.aggregate(
-        low=Min("amount_jpy"),
-        high=Max("amount_jpy"),
-        n=Count("pk"),
-        as_of=Max("plan__extracted_on"),
-    )
+    rows = list(prices.values_list("amount_jpy", "plan__extracted_on"))
+    amounts = sorted(amount for amount, _ in rows)
     return Treatment(
-        price_min_jpy=summary["low"],
-        price_max_jpy=summary["high"],
-        price_count=summary["n"] or 0,
-        prices_as_of=summary["as_of"] or "",
+        price_min_jpy=amounts[0] if amounts else None,
+        price_max_jpy=amounts[-1] if amounts else None,
+        price_median_jpy=int(median(amounts)) if amounts else None,
+        price_count=len(amounts),
+        prices_as_of=max((as_of for _, as_of in rows), default=""),
     )
 
 
@@ -158,6 +157,7 @@ def clinic_treatment(slug: str, plan_id: str = "") -> Treatment:
         plans=plans,
         price_min_jpy=min((p.amount_jpy for p in prices), default=None),
         price_max_jpy=max((p.amount_jpy for p in prices), default=None),
+        price_median_jpy=int(median(p.amount_jpy for p in prices)) if prices else None,
         price_count=len(prices),
         unconfirmed_prices=sum(not p.confirmed for p in prices),
         prices_as_of=max((p.extracted_on for p in plans), default=""),

@@ -372,3 +372,15 @@ def test_staff_see_when_each_visa_rule_is_due_a_review(admin_client, visa_rules)
     assert "US" not in current.context["cl"].result_list.values_list("nationality", flat=True)
     rule = VisaRule.objects.get(nationality="US")
     assert admin_client.get(f"/admin/journeys/visarule/{rule.pk}/change/").status_code == 200
+
+
+def test_generic_range_shows_the_median_of_the_published_prices(client, clinics):
+    make_facility(
+        name_romaji="Third Clinic",
+        slug="third-clinic",
+        plans=[{**CULTURED_PLAN, "prices": [{"amount_jpy": 2_200_000}]}],
+    )
+    html = text(get(client, nationality="US", start=soon().isoformat()))
+    assert "¥990,000 – ¥2,200,000" in html
+    assert "median ¥1,320,000" in html
+    assert "of 3 treatment prices" in html
