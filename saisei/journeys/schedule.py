@@ -193,7 +193,11 @@ def build_schedule(inputs: ScheduleInput, closed: ClosedCheck) -> Schedule:
         events=events,
         stays=stays,
         latest_stays=latest_stays,
-        holidays=holidays_between(arrive, last_day),
+        holidays=[
+            (day, name)
+            for day, name in holidays_between(arrive, last_day)
+            if any(stay.arrive <= day <= stay.depart for stay in stays + latest_stays)
+        ],
         injection_earliest=injection.start,
         injection_latest=latest_injection.start,
         stay_through=inputs.stay_through,
