@@ -16,6 +16,8 @@ urlpatterns += i18n_patterns(
     path("", clinic_views.home, name="home"),
     path("", include("saisei.clinics.urls")),
     path("", include("saisei.lib.urls")),
+    path("", include("saisei.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
@@ -35,9 +36,12 @@ def facility_queryset() -> QuerySet[Facility]:
     plans = Plan.objects.order_by("status", "-risk_class", "plan_id").prefetch_related(
         Prefetch("prices", queryset=prices)
     )
-    return Facility.objects.select_related("profile").prefetch_related(
+    facilities = Facility.objects.select_related("profile").prefetch_related(
         Prefetch("plans", queryset=plans), "enforcement_actions", "languages"
     )
+    if not settings.SAISEI_SHOW_DEMO:
+        facilities = facilities.filter(is_demo=False)
+    return facilities
 
 
 def get_facility(slug: str) -> Facility:

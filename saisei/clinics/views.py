@@ -3,15 +3,18 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.middleware import HtmxDetails
 
+from saisei.accounts.roles import is_member
 from saisei.lib.currency import load_rates
 from saisei.lib.middleware import get_currency
 from saisei.registry.models import Facility, Plan
 
+from . import profile as profile_services
 from . import services
 from .forms import ClinicSearchForm
 from .search import SearchParams, search_clinics
@@ -63,6 +66,12 @@ def clinic_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "plans": services.plan_views(facility),
         "actions": list(facility.enforcement_actions.all()),
         "languages": list(facility.languages.all()),
+        "added": profile_services.public_profile(facility, services.get_profile(facility)),
+        "manage_url": (
+            reverse("clinics:manage", args=[facility.slug])
+            if is_member(request.user, facility)
+            else ""
+        ),
     }
     return render(request, "clinics/detail.html", context)
 
