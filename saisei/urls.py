@@ -1,6 +1,6 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from saisei.api.urls import api
 from saisei.clinics import views as clinic_views
@@ -10,6 +10,8 @@ from . import views
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("api/v1/", api.urls),
+    # Clinic photos only: other uploads (e.g. patients' files) are never served from MEDIA_ROOT.
+    re_path(r"^media/clinics/(?P<path>\d+/[0-9a-f]+\.jpg)$", clinic_views.photo_file),
 ]
 
 urlpatterns += i18n_patterns(
