@@ -37,6 +37,8 @@ def test_sign_up_sends_a_verification_mail_only_once_the_transaction_commits(
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["erin@example.com"]
     assert mail.outbox[0].subject.startswith("[Saisei] ")
+    assert "user erin has" not in mail.outbox[0].body  # the username is never shown
+    assert "erin@example.com" in mail.outbox[0].body
 
 
 def test_sign_up_then_verify_from_the_mail_signs_the_patient_in(
