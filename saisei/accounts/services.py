@@ -172,7 +172,9 @@ def claim_evidence(claim: ListingClaim) -> ClaimEvidence:
 
 def _pending_for_update(claim_id: int) -> ListingClaim:
     claim = (
-        ListingClaim.objects.select_for_update().select_related("facility", "user").get(pk=claim_id)
+        ListingClaim.objects.select_for_update(of=("self",))
+        .select_related("facility", "user")
+        .get(pk=claim_id)
     )
     if claim.status != ListingClaim.Status.PENDING:
         raise ClaimError(_("This claim has already been decided."))
