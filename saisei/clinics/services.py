@@ -75,7 +75,9 @@ def get_profile(facility: Facility):
 def display_name(facility: Facility) -> str:
     """The clinic's own English name once it has set one, else the romanised registry name."""
     profile = get_profile(facility)
-    return (profile and profile.display_name_en) or facility.name_romaji or facility.name_ja
+    return (
+        (profile and profile.localized("display_name")) or facility.name_romaji or facility.name_ja
+    )
 
 
 # The compare tray lives in the visitor's session: a list of facility slugs.
