@@ -116,3 +116,9 @@ def test_owner_only_pages_refuse_plain_staff(rf, carol, clinic_a):
     request.user = erin
     with pytest.raises(PermissionDenied):
         owners_page(request, slug=clinic_a.slug)
+
+
+def test_the_admin_signs_in_through_allauth(client):
+    response = client.get("/admin/login/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
