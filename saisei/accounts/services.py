@@ -37,6 +37,18 @@ FREE_MAIL_DOMAINS = frozenset(
 )
 
 
+DEMO_EMAIL_DOMAIN = "@saisei.localhost"
+
+
+def is_demo_account(user: Any) -> bool:
+    return str(getattr(user, "email", "")).lower().endswith(DEMO_EMAIL_DOMAIN)
+
+
+def _refuse_demo_on_real(user: Any, facility: Facility) -> None:
+    if is_demo_account(user) and not facility.is_demo:
+        raise ClaimError(_("Demo accounts can only work for the fictional demo clinics."))
+
+
 def patient_profile(user: Any) -> PatientProfile:
     profile, _created = PatientProfile.objects.get_or_create(user=user)
     return profile
@@ -67,6 +79,7 @@ def add_member(
     actor: Any = None,
     actor_label: str = "",
 ) -> ClinicMembership:
+    _refuse_demo_on_real(user, facility)
     membership, created = ClinicMembership.objects.get_or_create(
         user=user, facility=facility, defaults={"role": role}
     )
@@ -91,6 +104,7 @@ def add_member(
 def request_claim(
     user: Any, facility: Facility, *, job_title: str, work_email: str, phone: str, message: str = ""
 ) -> ListingClaim:
+    _refuse_demo_on_real(user, facility)
     if ClinicMembership.objects.filter(user=user, facility=facility).exists():
         raise ClaimError(_("You already manage this clinic's listing."))
     if ListingClaim.objects.filter(
