@@ -49,8 +49,9 @@ def _refuse_demo_on_real(user: Any, facility: Facility) -> None:
         raise ClaimError(_("Demo accounts can only work for the fictional demo clinics."))
 
 
-def patient_profile(user: Any) -> PatientProfile:
-    profile, _created = PatientProfile.objects.get_or_create(user=user)
+def patient_profile(user: Any, **defaults: Any) -> PatientProfile:
+    """The user's profile, created with `defaults` (language, currency) if missing."""
+    profile, _created = PatientProfile.objects.get_or_create(user=user, defaults=defaults)
     return profile
 
 
