@@ -122,3 +122,13 @@ def test_the_admin_signs_in_through_allauth(client):
     response = client.get("/admin/login/")
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_confirming_the_code_opens_the_page_asked_for(client_for, carol, clinic_a):
+    manage = reverse("clinics:manage", args=[clinic_a.slug])
+    client = client_for(carol, mfa=False)
+    confirm = client.get(manage)["Location"]
+    response = client.post(confirm, {"code": totp_code(carol)})
+    assert response.status_code == 302
+    assert response["Location"] == manage
+    assert client.get(manage).status_code == 200
