@@ -4,6 +4,7 @@ Every state change runs in a transaction and writes an audit entry.
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 from typing import Any
 
 from django.contrib.auth.models import Group
@@ -157,10 +158,12 @@ class ClaimEvidence:
 def claim_evidence(claim: ListingClaim) -> ClaimEvidence:
     domain = claim.work_email_domain
     facility = claim.facility
+    free_mail = domain in FREE_MAIL_DOMAINS
     matches = []
-    stem = domain.split(".")[0]
+    stem = "" if free_mail else domain.split(".")[0]
     for plan in facility.plans.all():
-        if plan.document_url and domain in plan.document_url.lower():
+        host = (urlsplit(plan.document_url).hostname or "").lower()
+        if not free_mail and host and (host == domain or host.endswith("." + domain)):
             matches.append(
                 _("The domain appears in the address of plan %(plan)s's document.")
                 % {"plan": plan.plan_id}
@@ -178,7 +181,7 @@ def claim_evidence(claim: ListingClaim) -> ClaimEvidence:
     return ClaimEvidence(
         claim=claim,
         domain=domain,
-        free_mail=domain in FREE_MAIL_DOMAINS,
+        free_mail=free_mail,
         domain_matches=matches,
         members=list(facility.memberships.select_related("user")),
         other_claims=list(facility.claims.exclude(pk=claim.pk).select_related("user")),
