@@ -4,8 +4,8 @@ Every state change runs in a transaction and writes an audit entry.
 """
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
@@ -48,6 +48,12 @@ def is_demo_account(user: Any) -> bool:
 def _refuse_demo_on_real(user: Any, facility: Facility) -> None:
     if is_demo_account(user) and not facility.is_demo:
         raise ClaimError(_("Demo accounts can only work for the fictional demo clinics."))
+
+
+# Words in many clinics' names: a domain made of one says nothing about this clinic.
+GENERIC_DOMAIN_WORDS = frozenset(
+    {"clinic", "hospital", "medical", "health", "iryo", "byoin", "seikei", "info", "mail", "www"}
+)
 
 
 def patient_profile(user: Any, **defaults: Any) -> PatientProfile:
@@ -161,6 +167,8 @@ def claim_evidence(claim: ListingClaim) -> ClaimEvidence:
     free_mail = domain in FREE_MAIL_DOMAINS
     matches = []
     stem = "" if free_mail else domain.split(".")[0]
+    if stem in GENERIC_DOMAIN_WORDS:
+        stem = ""
     for plan in facility.plans.all():
         host = (urlsplit(plan.document_url).hostname or "").lower()
         if not free_mail and host and (host == domain or host.endswith("." + domain)):

@@ -171,3 +171,9 @@ def test_a_domain_only_matches_the_document_host_itself(alice, clinic_a):
     plan.save()
     claim = services.request_claim(alice, clinic_a, **{**CLAIM, "work_email": "x@clinic.jp"})
     assert services.claim_evidence(claim).domain_matches == []
+
+
+def test_a_domain_named_after_the_clinic_matches(alice, clinic_a):
+    claim = services.request_claim(alice, clinic_a, **{**CLAIM, "work_email": "x@regenerative.jp"})
+    (match,) = services.claim_evidence(claim).domain_matches
+    assert "registered name or romanisation" in match
