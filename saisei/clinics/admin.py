@@ -1,4 +1,4 @@
-"""Until clinics can claim their listing, moderators record what a clinic tells them."""
+"""Moderators see and, when needed, correct what clinics enter; every save and delete is audited."""
 
 from django.contrib import admin
 
