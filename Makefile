@@ -35,10 +35,12 @@ messages: $(VENV)/.run-installed
 # Everything `run` needs except the server; safe to repeat.
 prepare: $(VENV)/.run-installed var messages
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py import_registry $(REGISTRY_DATA)
 	$(PY) manage.py import_rates $(RATES_DATA) --source "$(RATES_SOURCE)"
 	$(PY) manage.py import_visa_rules $(VISA_DATA)
+	$(PY) manage.py load_demo
 
 run: prepare
 	HOST=$(HOST) PORT=$(PORT) exec scripts/serve

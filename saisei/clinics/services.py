@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
@@ -35,9 +36,12 @@ def facility_queryset() -> QuerySet[Facility]:
     plans = Plan.objects.order_by("status", "-risk_class", "plan_id").prefetch_related(
         Prefetch("prices", queryset=prices)
     )
-    return Facility.objects.select_related("profile").prefetch_related(
+    facilities = Facility.objects.select_related("profile").prefetch_related(
         Prefetch("plans", queryset=plans), "enforcement_actions", "languages"
     )
+    if not settings.SAISEI_SHOW_DEMO:
+        facilities = facilities.filter(is_demo=False)
+    return facilities
 
 
 def get_facility(slug: str) -> Facility:
@@ -71,7 +75,9 @@ def get_profile(facility: Facility):
 def display_name(facility: Facility) -> str:
     """The clinic's own English name once it has set one, else the romanised registry name."""
     profile = get_profile(facility)
-    return (profile and profile.display_name_en) or facility.name_romaji or facility.name_ja
+    return (
+        (profile and profile.localized("display_name")) or facility.name_romaji or facility.name_ja
+    )
 
 
 # The compare tray lives in the visitor's session: a list of facility slugs.

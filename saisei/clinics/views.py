@@ -1,18 +1,22 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.static import serve
 from django_htmx.middleware import HtmxDetails
 
+from saisei.accounts.roles import is_member
 from saisei.lib.currency import load_rates
 from saisei.lib.middleware import get_currency
 from saisei.registry.models import Facility, Plan
 
+from . import profile as profile_services
 from . import services
 from .forms import ClinicSearchForm
 from .search import SearchParams, search_clinics
@@ -67,6 +71,12 @@ def clinic_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "plans": services.plan_views(facility),
         "actions": list(facility.enforcement_actions.all()),
         "languages": list(facility.languages.all()),
+        "added": profile_services.public_profile(facility, services.get_profile(facility)),
+        "manage_url": (
+            reverse("clinics:manage", args=[facility.slug])
+            if is_member(request.user, facility)
+            else ""
+        ),
     }
     return render(request, "clinics/detail.html", context)
 
@@ -124,3 +134,12 @@ def _query_without(request: HttpRequest, key: str) -> str:
     query = request.GET.copy()
     query.pop(key, None)
     return query.urlencode()
+
+
+@require_http_methods(["GET", "HEAD"])
+def photo_file(request: HttpRequest, path: str) -> HttpResponseBase:
+    """Serve a clinic photo (public, re-encoded, random name); nothing else under MEDIA_ROOT."""
+    response = serve(request, f"clinics/{path}", document_root=str(settings.MEDIA_ROOT))
+    response["Cache-Control"] = "public, max-age=604800, immutable"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
