@@ -8,6 +8,7 @@ again. The last page completes the occasion and stores its scores.
 from collections.abc import Mapping
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from saisei.audit.services import record
@@ -100,3 +101,27 @@ def score(occasion: Occasion) -> dict[str, float | None]:
         for subscale, value in instrument.score(mine).items():
             result[f"{instrument.id}.{subscale}"] = value
     return result
+
+
+@transaction.atomic
+def record_completed(
+    treatment: Treatment,
+    timepoint: str,
+    answers: Mapping[str, Mapping[str, int]],
+    answered_at,
+) -> Occasion:
+    """A completed occasion with the given answers ({instrument: {item: value}}), e.g. for
+    demo data or an import from paper: scored exactly as answers given online."""
+    occasion, _created = Occasion.objects.get_or_create(treatment=treatment, timepoint=timepoint)
+    Answer.objects.filter(occasion=occasion).delete()
+    Answer.objects.bulk_create(
+        Answer(occasion=occasion, instrument=instrument, item=item, value=value)
+        for instrument, values in answers.items()
+        for item, value in values.items()
+    )
+    occasion.scores = score(occasion)
+    occasion.status = Occasion.Status.COMPLETED
+    occasion.started_at = occasion.completed_at = answered_at
+    occasion.answered_on = answered_at.astimezone(timezone.get_current_timezone()).date()
+    occasion.save()
+    return occasion

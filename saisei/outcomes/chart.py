@@ -71,7 +71,7 @@ def build(series: Series) -> Chart | None:
     def y(value: float) -> float:
         return TOP + plot_h * (high - value) / (high - low)
 
-    points = [ChartPoint(x(0), y(0), "0", 0)] + [
+    points = [ChartPoint(x(0), y(0), "", 0)] + [
         ChartPoint(x(p.months), y(p.median_change or 0.0), _fmt(p.median_change or 0.0), p.months)
         for p in shown
     ]

@@ -136,32 +136,42 @@ def _series(key: str, higher_is_better: bool, counted: dict[int, dict[str, dict]
 
 
 def _rows(condition: dict[str, object]) -> list[tuple]:
-    return list(
-        Occasion.objects.filter(status=Occasion.Status.COMPLETED)
-        .filter(**{f"treatment__{k}": v for k, v in condition.items()})
-        .values_list(
-            "treatment__facility_id",
-            "treatment_id",
-            "treatment__injection_date",
-            "timepoint",
-            "answered_on",
-            "scores",
-        )
+    """(facility, treatment, injection, timepoint, answered_on, scores) per completed occasion,
+    and (facility, treatment, injection, None, None, None) for a treatment without one: one
+    query (a left join from treatments to their occasions)."""
+    rows = Treatment.objects.filter(**condition).values_list(
+        "facility_id",
+        "pk",
+        "injection_date",
+        "occasions__timepoint",
+        "occasions__answered_on",
+        "occasions__scores",
+        "occasions__status",
     )
+    return [
+        row[:6] if row[6] == Occasion.Status.COMPLETED else (*row[:3], None, None, None)
+        for row in rows
+    ]
+
+
+def _summaries(rows: list[tuple]) -> dict[int, ClinicResults]:
+    injections: dict[int, dict[int, date]] = defaultdict(dict)
+    completed: dict[int, list[tuple]] = defaultdict(list)
+    for facility_id, pk, injection, timepoint, answered_on, scores in rows:
+        injections[facility_id][pk] = injection
+        if timepoint is not None:
+            completed[facility_id].append((pk, injection, timepoint, answered_on, scores))
+    today = clock.today()
+    return {
+        fid: summarise(inj, counted_scores(completed[fid]), today)
+        for fid, inj in injections.items()
+    }
 
 
 def clinic_results(facility: Facility) -> ClinicResults:
-    """The clinic's aggregates, in two queries."""
-    condition = _treatments(facility=facility, is_demo=facility.is_demo)
-    injections = {
-        pk: injection
-        for pk, injection in Treatment.objects.filter(**condition).values_list(
-            "pk", "injection_date"
-        )
-        if injection is not None
-    }
-    rows = [row[1:] for row in _rows(condition)]
-    return summarise(injections, counted_scores(rows), clock.today())
+    """The clinic's aggregates, in one query."""
+    rows = _rows(_treatments(facility=facility, is_demo=facility.is_demo))
+    return _summaries(rows).get(facility.pk, ClinicResults())
 
 
 @dataclass(frozen=True)
@@ -178,21 +188,7 @@ def ranking() -> tuple[list[RankedClinic], float | None]:
     The prior is fitted on every clinic with at least one patient in the responder n.
     Returns the rows and the overall rate they are shrunk toward.
     """
-    condition = _treatments(facility__listed=True)
-    injections: dict[int, dict[int, date]] = defaultdict(dict)
-    for facility_id, pk, injection in Treatment.objects.filter(**condition).values_list(
-        "facility_id", "pk", "injection_date"
-    ):
-        if injection is not None:
-            injections[facility_id][pk] = injection
-    rows_by_facility: dict[int, list] = defaultdict(list)
-    for row in _rows(condition):
-        rows_by_facility[row[0]].append(row[1:])
-    today = clock.today()
-    per_facility = {
-        fid: summarise(inj, counted_scores(rows_by_facility[fid]), today)
-        for fid, inj in injections.items()
-    }
+    per_facility = _summaries(_rows(_treatments(facility__listed=True)))
     rates = [
         stats.Rate(fid, r.responders, r.with_baseline)
         for fid, r in per_facility.items()
