@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from .results import Series
 
-WIDTH, HEIGHT = 560, 240
-LEFT, RIGHT, TOP, BOTTOM = 56, 24, 20, 44
+WIDTH, HEIGHT = 420, 250
+LEFT, RIGHT, TOP, BOTTOM = 52, 18, 24, 48
 MAX_MONTHS = 12
 
 

@@ -64,7 +64,7 @@ class DoneForm(forms.Form):
 
 class ResolveForm(forms.Form):
     status = forms.ChoiceField(
-        label=_("Decision"),
+        label=_("Moderator's decision"),
         choices=[
             ("planned", _("Back to planned")),
             ("done", _("Done, waiting for the patient")),
@@ -72,5 +72,7 @@ class ResolveForm(forms.Form):
         ],
     )
     note = forms.CharField(
-        label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Reason for the decision"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -133,5 +133,5 @@ def test_incomplete_operator_wording_names_the_missing_items(tmp_path, settings)
     wording = koos_wording()
     del wording["items"]["Q4"]
     (tmp_path / "koos.wording.json").write_text(json.dumps(wording))
-    with pytest.raises(InstrumentError, match="koos.json: wording file: no wording for items Q4"):
+    with pytest.raises(InstrumentError, match=r"koos\.json: wording file: no wording for items Q4"):
         load_file(INSTRUMENTS_DIR / "koos.json")
