@@ -7,4 +7,4 @@ class OutcomesConfig(AppConfig):
     verbose_name = "Outcomes"
 
     def ready(self) -> None:
-        from . import privacy  # noqa: F401  (registers the privacy handler)
+        from . import checks, privacy  # noqa: F401  (registers the check and privacy handler)

@@ -34,7 +34,7 @@ def phone(browser, live_server):
 
 def answer_link(subject_part: str) -> str:
     message = next(m for m in reversed(mail.outbox) if subject_part in m.subject)
-    match = LINK.search(message.body)
+    match = LINK.search(str(message.body))
     assert match, message.body
     return match.group(1)
 

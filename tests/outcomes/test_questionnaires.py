@@ -135,3 +135,14 @@ def test_incomplete_operator_wording_names_the_missing_items(tmp_path, settings)
     (tmp_path / "koos.wording.json").write_text(json.dumps(wording))
     with pytest.raises(InstrumentError, match=r"koos\.json: wording file: no wording for items Q4"):
         load_file(INSTRUMENTS_DIR / "koos.json")
+
+
+def test_the_system_check_reports_a_broken_wording_file(tmp_path, settings):
+    from saisei.outcomes.checks import instruments_are_valid
+
+    assert instruments_are_valid() == []
+    settings.SAISEI_OUTCOMES_WORDING_DIR = tmp_path
+    (tmp_path / "koos.wording.json").write_text("{not json")
+    errors = instruments_are_valid()
+    assert [e.id for e in errors] == ["outcomes.E001"]
+    assert "koos.wording.json: not valid JSON" in errors[0].msg

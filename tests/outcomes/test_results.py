@@ -26,6 +26,7 @@ def test_ten_patients_show_a_share_with_n_interval_and_completeness(clinic_a):
     r = results.clinic_results(clinic_a)
     assert (r.treated, r.due, r.answered, r.with_baseline, r.responders) == (14, 14, 10, 10, 8)
     assert r.shows_rate and r.rate == 0.8
+    assert r.interval is not None
     assert tuple(round(v, 3) for v in r.interval) == (0.490, 0.943)
 
 
