@@ -76,7 +76,9 @@ def mark_done(
     treatment = _locked(treatment)
     if not roles.is_member(staff, treatment.facility):
         raise TreatmentError(_("Only the clinic's own staff can mark this treatment as done."))
-    if treatment.status not in (Treatment.Status.PLANNED, Treatment.Status.DISPUTED):
+    if treatment.status == Treatment.Status.DISPUTED:
+        raise TreatmentError(_("This treatment is already waiting for a moderator."))
+    if treatment.status != Treatment.Status.PLANNED:
         raise TreatmentError(_("This treatment is already marked as done."))
     if injection_date > clock.today():
         raise TreatmentError(_("The injection date cannot be in the future."))
@@ -192,6 +194,21 @@ def stop_taking_part(treatment: Treatment, patient: Any, *, keep_answers: bool) 
         rows_deleted=deleted,
     )
     return treatment
+
+
+@transaction.atomic
+def clinic_treatments(facility: Facility, staff: Any) -> list[Treatment]:
+    """The clinic's treatments for its staff (status and dates, never answers); the read of
+    patients' data is audited."""
+    if not roles.is_member(staff, facility):
+        raise TreatmentError(_("Only the clinic's own staff can see its treatments."))
+    treatments = list(
+        Treatment.objects.filter(facility=facility)
+        .select_related("patient")
+        .order_by("status", "-created")
+    )
+    record("outcomes.treatments_viewed", facility, actor=staff, count=len(treatments))
+    return treatments
 
 
 def treatments_of(patient: Any) -> list[Treatment]:

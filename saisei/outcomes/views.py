@@ -171,11 +171,7 @@ def _stop(request: HttpRequest, treatment: Treatment, patient) -> HttpResponse:
 @require_http_methods(["GET"])
 @staff_required
 def staff_treatments(request: HttpRequest, membership) -> HttpResponse:
-    treatments = (
-        Treatment.objects.filter(facility=membership.facility)
-        .select_related("patient")
-        .order_by("status", "-created")
-    )
+    treatments = services.clinic_treatments(membership.facility, request.user)
     context = {"facility": membership.facility, "treatments": treatments, "form": DoneForm()}
     return render(request, "outcomes/staff_treatments.html", context)
 

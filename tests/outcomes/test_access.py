@@ -112,3 +112,11 @@ def test_an_answer_link_opens_only_its_own_occasion(client, alices):
     assert response["Location"].endswith("/done/")  # that occasion, already answered
     html = client.get(response["Location"]).content.decode()
     assert "6 months after" in html and "3.0" not in html  # a thank-you, not the answers
+
+
+def test_staff_reading_the_treatment_list_is_audited(client_for, carol, alices, clinic_a):
+    from saisei.audit.models import AuditEntry
+
+    client_for(carol).get(f"/clinics/{clinic_a.slug}/manage/treatments/")
+    entry = AuditEntry.objects.get(action="outcomes.treatments_viewed")
+    assert entry.actor == carol and entry.data == {"count": 1}

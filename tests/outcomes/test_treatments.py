@@ -106,3 +106,9 @@ def test_stopping_deletes_answers_unless_the_patient_agrees(alice, bob, clinic_a
     assert Occasion.objects.filter(treatment=drop).count() == 0
     with pytest.raises(TreatmentError):
         services.stop_taking_part(keep, bob, keep_answers=False)
+
+
+def test_a_disputed_treatment_waits_for_the_moderator_not_the_clinic(planned, carol, alice):
+    services.dispute(planned, alice, "I have not been treated yet.")
+    with pytest.raises(TreatmentError):
+        services.mark_done(planned, carol, injection_date=timezone.localdate())
