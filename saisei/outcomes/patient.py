@@ -14,6 +14,7 @@ class ScoreView:
     label: str
     value: float | None
     interpretation: str
+    source: str = ""
 
 
 @dataclass
@@ -30,6 +31,12 @@ class OccasionView:
 class TreatmentView:
     treatment: Treatment
     occasions: list[OccasionView]
+
+    @property
+    def sources(self) -> list[str]:
+        """Where the words next to the scores (mild, severe, ...) come from."""
+        found = {s.source for o in self.occasions for s in o.scores if s.source}
+        return sorted(found)
 
     @property
     def can_confirm(self) -> bool:
@@ -54,6 +61,7 @@ def _scores(occasion: Occasion) -> list[ScoreView]:
                     questionnaires.localise(subscale.label),
                     None if value is None else round(value, 1),
                     questionnaires.localise(band) if band else "",
+                    questionnaires.localise(subscale.bands_source) if band else "",
                 )
             )
     return views

@@ -80,7 +80,7 @@ class Subscale:
     high: float
     higher_is_better: bool
     bands: tuple[Band, ...] = ()
-    bands_source: str = ""
+    bands_source: Text = field(default_factory=dict)
 
     def interpret(self, value: float | None) -> Text | None:
         if value is None:
@@ -276,8 +276,13 @@ def _subscale(r: _Reader, raw: Mapping[str, Any], where: str, item_ids: set[str]
         )
         for n, b in enumerate(interpretation.get("bands", []))
     )
-    if bands and not interpretation.get("source"):
+    source = interpretation.get("source") or {}
+    if isinstance(source, str):
+        source = {"en": source}
+    if bands and not source:
         raise r.fail(f"{where}interpretation.source", "thresholds need a source")
+    if source:
+        source = r.text({"source": source}, "source", f"{where}interpretation.")
     return Subscale(
         id=r.get(raw, "id", str, where),
         label=r.text(raw, "label", where),
@@ -288,7 +293,7 @@ def _subscale(r: _Reader, raw: Mapping[str, Any], where: str, item_ids: set[str]
         high=high,
         higher_is_better=bool(raw.get("higher_is_better", True)),
         bands=bands,
-        bands_source=interpretation.get("source", ""),
+        bands_source=source,
     )
 
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from saisei.accounts.roles import moderator_required, staff_required
 
-from . import answering, links, questionnaires, reminders, results, services
+from . import answering, clock, links, questionnaires, reminders, results, services
 from .errors import OutcomesError
 from .forms import DisputeForm, DoneForm, PageForm, ResolveForm, StopForm
 from .models import Occasion, Treatment
@@ -71,7 +71,7 @@ def answer_page(request: HttpRequest, token: str, page: int) -> HttpResponse:
         "language_missing": not all(questionnaires.has_language(i.text) for i in current.items),
         "title": questionnaires.localise(current.instrument.title),
         "intro": questionnaires.localise(current.instrument.intro),
-        "outside_window": not reminders.is_open(occasion, answering.clock.today()),
+        "outside_window": not reminders.is_open(occasion, clock.today()),
         "stop_url": links.stop_url(occasion.treatment_id),
     }
     return render(request, "outcomes/answer_page.html", context, status=400 if form.errors else 200)
