@@ -182,11 +182,23 @@ class RankedClinic:
     raw: float
 
 
-def ranking() -> tuple[list[RankedClinic], float | None]:
+@dataclass(frozen=True)
+class Overall:
+    """Every clinic's responders and responder n together: the rate estimates shrink toward."""
+
+    responders: int
+    n: int
+
+    @property
+    def share(self) -> float | None:
+        return self.responders / self.n if self.n else None
+
+
+def ranking() -> tuple[list[RankedClinic], Overall]:
     """Clinics with a rate shown, sorted by the shrunk responder share (highest first).
 
     The prior is fitted on every clinic with at least one patient in the responder n.
-    Returns the rows and the overall rate they are shrunk toward.
+    Returns the rows and the overall counts they are shrunk toward.
     """
     per_facility = _summaries(_rows(_treatments(facility__listed=True)))
     rates = [
@@ -195,7 +207,7 @@ def ranking() -> tuple[list[RankedClinic], float | None]:
         if r.with_baseline > 0
     ]
     shrunk = {s.key: s for s in stats.shrink(rates)}
-    overall, _strength = stats.shrinkage_strength(rates) if rates else (None, None)
+    overall = Overall(sum(r.k for r in rates), sum(r.n for r in rates))
     shown = [fid for fid, r in per_facility.items() if r.shows_rate]
     facilities = Facility.objects.in_bulk(shown)
     ranked = [

@@ -58,3 +58,4 @@ def test_ranking_page_says_it_sorts_by_shrunk_estimates(client, db):
     assert "Ranked Clinic" in html
     assert "beta-binomial empirical Bayes" in html
     assert "Shrunk estimate (used for sorting)" in html
+    assert "All clinics with answers together: 10 of 10 patients improved (100%)" in html
