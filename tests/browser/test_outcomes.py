@@ -93,3 +93,20 @@ def test_patient_answers_from_emailed_links_on_a_phone_and_the_clinic_page_updat
     expect(results).to_contain_text("Answered at 6 months: 10 of 10")
     expect(results.get_by_role("img")).to_have_count(1)  # the SVG chart, named by its title
     assert fits_the_screen(phone)
+
+
+def test_questionnaire_works_without_javascript_and_keeps_a_saved_page(
+    page_without_js, alice, clinic_a
+):
+    injection = timezone.localdate() + timedelta(days=7)
+    services.plan_treatment(alice, clinic_a, injection_date=injection)
+    link = answer_link("Before the injection")
+    page_without_js.goto(link)
+    page_without_js.get_by_label("4", exact=True).check()
+    page_without_js.get_by_role("button", name="Save and continue").click()
+    expect(page_without_js.get_by_text("Page 2 of 2")).to_be_visible()
+    # The connection dropped here: the link opens the next page, the first is still saved.
+    page_without_js.goto(link)
+    expect(page_without_js.get_by_text("Page 2 of 2")).to_be_visible()
+    page_without_js.get_by_role("button", name="Save and go back").click()
+    expect(page_without_js.get_by_label("4", exact=True)).to_be_checked()
