@@ -3,7 +3,9 @@
 The patients are invented accounts (`demo-outcomes-...@saisei.localhost`, unable to sign in);
 their treatments are flagged `is_demo`. One demo clinic gets enough answers to show a share
 (20 treated, 14 answered at 6 months); the other too few (6 treated, 4 answered). Running
-the loader again replaces the demo outcomes with a fresh set dated from today.
+the loader again replaces the demo outcomes with a fresh set dated from today. The demo
+patient account (from `load_demo`) gets a planned treatment at the second demo clinic, so that
+a newcomer can answer a baseline questionnaire from "Your follow-up" and try the confirmation.
 """
 
 import random
@@ -14,12 +16,12 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from saisei.accounts.demo import DEMO_PREFIX
+from saisei.accounts.demo import ACCOUNTS, DEMO_PREFIX
 from saisei.audit.services import record
 from saisei.registry.models import Facility
 
 from . import answering, clock
-from .models import Treatment
+from .models import Occasion, Treatment
 from .schedule import FOLLOW_UPS, window
 
 ACTOR = "load_demo_outcomes"
@@ -120,4 +122,6 @@ def load_demo_outcomes() -> dict[str, int]:
         record(
             "demo.outcomes_loaded", facility, actor_label=ACTOR, treatments=loaded[facility.slug]
         )
+        if cohort is COHORTS[-1]:
+            _demo_patient_treatment(facility, today)
     return loaded

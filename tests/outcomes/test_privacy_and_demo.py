@@ -46,6 +46,10 @@ def test_demo_outcomes_exist_only_for_demo_clinics_and_show_both_cases(clinic_a)
     assert shown.shows_rate and shown.answered >= 10 and shown.treated == 20
     too_few = results.clinic_results(minato)
     assert not too_few.shows_rate and 0 < too_few.with_baseline < 10
+    # The demo patient can try answering a baseline questionnaire.
+    mine = Treatment.objects.get(patient__email="demo-patient@saisei.localhost")
+    assert mine.facility == minato and mine.status == Treatment.Status.PLANNED
+    assert mine.occasions.get().timepoint == "baseline"
 
 
 def test_demo_clinic_page_labels_the_results_as_invented(client):
