@@ -125,3 +125,18 @@ def load_demo_outcomes() -> dict[str, int]:
         if cohort is COHORTS[-1]:
             _demo_patient_treatment(facility, today)
     return loaded
+
+
+def _demo_patient_treatment(facility: Facility, today: date) -> None:
+    email = next(a.email for a in ACCOUNTS if a.role == "patient")
+    patient = User.objects.filter(email__iexact=email).first()
+    if patient is None:
+        return
+    treatment = Treatment.objects.create(
+        patient=patient,
+        facility=facility,
+        harvest_date=today + timedelta(days=14),
+        injection_date=today + timedelta(days=14),
+        is_demo=True,
+    )
+    Occasion.objects.create(treatment=treatment, timepoint="baseline")
