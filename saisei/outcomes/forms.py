@@ -58,8 +58,17 @@ class DoneForm(forms.Form):
         label=_("Harvest date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     injection_date = forms.DateField(
-        label=_("Injection date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Injection date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty after the harvest visit if the injection is still to come."),
     )
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        if not cleaned.get("injection_date") and not cleaned.get("harvest_date"):
+            raise forms.ValidationError(_("Enter the harvest date, the injection date, or both."))
+        return cleaned
 
 
 class ResolveForm(forms.Form):

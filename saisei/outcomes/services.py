@@ -69,6 +69,22 @@ def _locked(treatment: Treatment) -> Treatment:
 
 
 @transaction.atomic
+def mark_harvest_done(treatment: Treatment, staff: Any, *, harvest_date: date) -> Treatment:
+    """Visit 1 (tissue or blood harvest) happened; the injection is still to come."""
+    treatment = _locked(treatment)
+    if not roles.is_member(staff, treatment.facility):
+        raise TreatmentError(_("Only the clinic's own staff can mark this treatment as done."))
+    if treatment.status != Treatment.Status.PLANNED:
+        raise TreatmentError(_("This treatment is already marked as done."))
+    if harvest_date > clock.today():
+        raise TreatmentError(_("The harvest date cannot be in the future."))
+    treatment.harvest_date = harvest_date
+    treatment.save(update_fields=["harvest_date", "updated"])
+    record("outcomes.harvest_done", treatment, actor=staff, harvest_date=harvest_date.isoformat())
+    return treatment
+
+
+@transaction.atomic
 def mark_done(
     treatment: Treatment, staff: Any, *, injection_date: date, harvest_date: date | None = None
 ) -> Treatment:

@@ -183,15 +183,23 @@ def staff_mark_done(request: HttpRequest, membership, pk: int) -> HttpResponse:
     if treatment is None:
         raise Http404
     form = DoneForm(request.POST)
-    if form.is_valid():
-        try:
-            services.mark_done(treatment, request.user, **form.cleaned_data)
-        except OutcomesError as error:
-            messages.error(request, error.message)
+    if not form.is_valid():
+        messages.error(
+            request, " ".join(str(e) for e in form.non_field_errors()) or _("Check the dates.")
+        )
+        return redirect("outcomes:staff_treatments", slug=membership.facility.slug)
+    harvest, injection = form.cleaned_data["harvest_date"], form.cleaned_data["injection_date"]
+    try:
+        if injection is None:
+            services.mark_harvest_done(treatment, request.user, harvest_date=harvest)
+            messages.success(request, _("The harvest visit was recorded."))
         else:
+            services.mark_done(
+                treatment, request.user, injection_date=injection, harvest_date=harvest
+            )
             messages.success(request, _("Marked as done. The patient is asked to confirm."))
-    else:
-        messages.error(request, _("Please enter the injection date."))
+    except OutcomesError as error:
+        messages.error(request, error.message)
     return redirect("outcomes:staff_treatments", slug=membership.facility.slug)
 
 

@@ -120,3 +120,19 @@ def test_staff_reading_the_treatment_list_is_audited(client_for, carol, alices, 
     client_for(carol).get(f"/clinics/{clinic_a.slug}/manage/treatments/")
     entry = AuditEntry.objects.get(action="outcomes.treatments_viewed")
     assert entry.actor == carol and entry.data == {"count": 1}
+
+
+def test_staff_record_the_harvest_visit_first_then_the_injection(
+    client_for, carol, alice, clinic_a
+):
+    treatment = services.plan_treatment(alice, clinic_a, invite=False)
+    url = f"/clinics/{clinic_a.slug}/manage/treatments/{treatment.pk}/done/"
+    harvest = timezone.localdate() - timedelta(days=30)
+    client_for(carol).post(url, {"harvest_date": harvest.isoformat()})
+    treatment.refresh_from_db()
+    assert (treatment.status, treatment.harvest_date) == (Treatment.Status.PLANNED, harvest)
+    client_for(carol).post(url, {"injection_date": timezone.localdate().isoformat()})
+    treatment.refresh_from_db()
+    assert treatment.status == Treatment.Status.DONE and treatment.harvest_date == harvest
+    response = client_for(carol).post(url, {})
+    assert response.status_code == 302  # nothing entered: an error message, nothing changed
