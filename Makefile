@@ -41,6 +41,7 @@ prepare: $(VENV)/.run-installed var messages
 	$(PY) manage.py import_rates $(RATES_DATA) --source "$(RATES_SOURCE)"
 	$(PY) manage.py import_visa_rules $(VISA_DATA)
 	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo_outcomes
 
 run: prepare
 	HOST=$(HOST) PORT=$(PORT) exec scripts/serve

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "saisei.journeys",
     "saisei.api",
     "saisei.accounts",
+    "saisei.outcomes",
 ]
 
 MIDDLEWARE = [
@@ -279,3 +280,6 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 SAISEI_DEFAULT_CURRENCY = os.environ.get("DEFAULT_CURRENCY", "USD")
 SAISEI_SHOW_DEMO = env_bool("SHOW_DEMO", True)
 CLINICS_PER_PAGE = 20
+# Outcomes: answer links expire after this many days; licensed instrument wording (KOOS) lives here.
+SAISEI_OUTCOMES_LINK_DAYS = int(os.environ.get("OUTCOMES_LINK_DAYS", "42"))
+SAISEI_OUTCOMES_WORDING_DIR = Path(os.environ.get("OUTCOMES_WORDING_DIR", VAR_DIR / "instruments"))

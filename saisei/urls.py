@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("saisei.journeys.urls")),
     path("", include("saisei.lib.urls")),
     path("", include("saisei.accounts.urls")),
+    path("", include("saisei.outcomes.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
