@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "saisei.registry",
     "saisei.clinics",
     "saisei.api",
+    "saisei.guide",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "guide"
+
+urlpatterns = [
+    path("guide/", views.index, name="index"),
+    path("guide/faq/", views.faq, name="faq"),
+    path("guide/<slug:slug>/", views.page, name="page"),
+]

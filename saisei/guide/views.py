@@ -1,0 +1,35 @@
+"""Guide pages, the FAQ, the candidate self-check and the cost comparison."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from . import structured
+from .content import PAGES, faq_entries, get_page, section_views
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    return render(request, "guide/index.html", {"pages": list(PAGES.values())})
+
+
+@require_GET
+def page(request: HttpRequest, slug: str) -> HttpResponse:
+    guide_page = get_page(slug)
+    sections, sources = section_views(guide_page)
+    context = {
+        "page": guide_page,
+        "sections": sections,
+        "sources": sources,
+        "related": [PAGES[s] for s in guide_page.related],
+        "links": structured.resolve_links(guide_page.links),
+    }
+    return render(request, "guide/page.html", context)
+
+
+@require_GET
+def faq(request: HttpRequest) -> HttpResponse:
+    entries = faq_entries()
+    data = structured.faq_page(entries, request.build_absolute_uri(reverse("guide:faq")))
+    return render(request, "guide/faq.html", {"entries": entries, "faq_json_ld": data})
