@@ -8,4 +8,5 @@ urlpatterns = [
     path("guide/", views.index, name="index"),
     path("guide/faq/", views.faq, name="faq"),
     path("guide/<slug:slug>/", views.page, name="page"),
+    path("costs/", views.cost_comparison, name="costs"),
 ]

@@ -3,9 +3,14 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from . import structured
+from saisei.lib.currency import load_rates
+from saisei.lib.middleware import get_currency
+
+from . import costs, structured
+from .chart import build_chart
 from .content import PAGES, faq_entries, get_page, section_views
 
 
@@ -33,3 +38,25 @@ def faq(request: HttpRequest) -> HttpResponse:
     entries = faq_entries()
     data = structured.faq_page(entries, request.build_absolute_uri(reverse("guide:faq")))
     return render(request, "guide/faq.html", {"entries": entries, "faq_json_ld": data})
+
+
+@require_GET
+def cost_comparison(request: HttpRequest) -> HttpResponse:
+    rates = load_rates()
+    table = costs.country_costs(get_currency(request), rates)
+    distribution = costs.registry_distribution()
+    chart = build_chart(
+        table,
+        distribution,
+        rates,
+        estimate_label=_("estimate"),
+        registry_label=_("Saisei registry"),
+    )
+    context = {
+        "table": table,
+        "distribution": distribution,
+        "chart": chart,
+        "as_of": costs.registry_as_of(),
+        "reviewed": costs.REVIEWED,
+    }
+    return render(request, "guide/costs.html", context)

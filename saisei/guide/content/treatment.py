@@ -248,5 +248,8 @@ PAGE = GuidePage(
         ),
     ),
     related=("japan-regulation", "evidence", "visa"),
-    links=(Link(_("Find a registered clinic"), url_name="clinics:list"),),
+    links=(
+        Link(_("What it costs in Japan and elsewhere"), url_name="guide:costs"),
+        Link(_("Find a registered clinic"), url_name="clinics:list"),
+    ),
 )
