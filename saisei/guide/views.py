@@ -9,9 +9,12 @@ from django.views.decorators.http import require_GET
 from saisei.lib.currency import load_rates
 from saisei.lib.middleware import get_currency
 
-from . import costs, structured
+from . import candidate, costs, structured
 from .chart import build_chart
 from .content import PAGES, faq_entries, get_page, section_views
+from .forms import CandidateForm
+
+SUBMITTED = "check"
 
 
 @require_GET
@@ -60,3 +63,22 @@ def cost_comparison(request: HttpRequest) -> HttpResponse:
         "reviewed": costs.REVIEWED,
     }
     return render(request, "guide/costs.html", context)
+
+
+@require_GET
+def candidate_check(request: HttpRequest) -> HttpResponse:
+    """A GET form whose answers are used for this response only: nothing is written to the
+    database or the session, the response is not cached, and no referrer carries the answers
+    to the next page."""
+    form = CandidateForm(request.GET if SUBMITTED in request.GET else None)
+    result = None
+    if form.is_bound and form.is_valid():
+        result = candidate.assess(candidate.Answers.from_cleaned(form.cleaned_data))
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    context = {"form": form, "result": result, "submitted": SUBMITTED}
+    response = render(request, "guide/candidate.html", context, status=status)
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    if form.is_bound:
+        response["X-Robots-Tag"] = "noindex"
+    return response

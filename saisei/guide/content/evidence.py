@@ -4,7 +4,7 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
-from .types import GuidePage, Para, Section
+from .types import GuidePage, Link, Para, Section
 
 PAGE = GuidePage(
     slug="evidence",
@@ -142,4 +142,5 @@ PAGE = GuidePage(
         ),
     ),
     related=("treatment", "japan-regulation"),
+    links=(Link(_("Am I a candidate? A general self-check"), url_name="guide:candidate"),),
 )

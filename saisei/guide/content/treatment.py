@@ -249,6 +249,7 @@ PAGE = GuidePage(
     ),
     related=("japan-regulation", "evidence", "visa"),
     links=(
+        Link(_("Am I a candidate? A general self-check"), url_name="guide:candidate"),
         Link(_("What it costs in Japan and elsewhere"), url_name="guide:costs"),
         Link(_("Find a registered clinic"), url_name="clinics:list"),
     ),
