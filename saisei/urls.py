@@ -1,15 +1,20 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from saisei.api.urls import api
 from saisei.clinics import views as clinic_views
+from saisei.guide import views as guide_views
+from saisei.guide.sitemaps import SITEMAPS
 
 from . import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("api/v1/", api.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", guide_views.robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -82,3 +82,13 @@ def candidate_check(request: HttpRequest) -> HttpResponse:
     if form.is_bound:
         response["X-Robots-Tag"] = "noindex"
     return response
+
+
+ROBOTS_DISALLOW = ("/admin/", "/compare/add/", "/compare/remove/", "/currency/", "/api/")
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -17,6 +17,10 @@ from django.template.loader_tags import BLOCK_CONTEXT_KEY
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from saisei.registry.models import Facility
+
+from .. import structured
+
 register = template.Library()
 
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -33,6 +37,22 @@ def json_ld(data: Any) -> SafeString:
         '<script type="application/ld+json">{}</script>',
         mark_safe(json_ld_text(data)),  # noqa: S308 - escaped above
     )
+
+
+@register.simple_tag(takes_context=True)
+def clinic_json_ld(context: template.Context, facility: Facility, name: str) -> SafeString:
+    """The clinic page's MedicalClinic JSON-LD (no extra query: plans are prefetched)."""
+    request = context.get("request")
+    url = request.build_absolute_uri(request.path) if request is not None else ""
+    return json_ld(structured.clinic(facility, name, url))
+
+
+@register.simple_tag(takes_context=True)
+def share_links(context: template.Context, title: str) -> dict[str, str]:
+    """Addresses that share the current page: by e-mail, LINE and WhatsApp (plain links)."""
+    request = context.get("request")
+    url = request.build_absolute_uri(request.path) if request is not None else ""
+    return structured.share_links(title, url)
 
 
 @register.simple_tag(takes_context=True)
