@@ -45,7 +45,7 @@ PAGE = GuidePage(
             question=_("What is stem cell treatment for the knee?"),
         ),
         Section(
-            "sources",
+            "cell-sources",
             _("Fat or bone marrow"),
             (
                 Para(

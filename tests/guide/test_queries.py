@@ -1,0 +1,54 @@
+"""Home, search, clinic, compare, guide and costs pages: the number of SQL queries does not grow
+with the number of clinics, plans or prices."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from saisei.lib.currency import clear_rates_cache
+from tests.factories import make_facility, make_rates
+
+pytestmark = pytest.mark.django_db
+
+PLANS = [
+    {
+        "modality": "adipose_msc",
+        "cultured": True,
+        "prices": [{"amount_jpy": 990_000}, {"amount_jpy": 1_650_000}],
+    },
+    {"modality": "prp", "title_ja": "PRP療法", "prices": [{"amount_jpy": 55_000}]},
+]
+
+
+def paths(slugs: list[str]) -> dict[str, str]:
+    return {
+        "home": "/",
+        "search": "/clinics/?kind=stem_cells&has_price=on",
+        "clinic": f"/clinics/{slugs[0]}/",
+        "compare": "/compare/?" + "&".join(f"c={slug}" for slug in slugs[:4]),
+        "guide": "/guide/treatment/",
+        "faq": "/guide/faq/",
+        "self-check": "/guide/am-i-a-candidate/?check=1&grade=3",
+        "costs": "/costs/",
+        "sitemap": "/sitemap.xml",
+    }
+
+
+def count_queries(client, path: str) -> int:
+    clear_rates_cache()  # every page counted with the same (cold) rate cache
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200, path
+    return len(queries)
+
+
+def test_main_pages_take_a_constant_number_of_queries(client):
+    make_rates()
+    slugs = [make_facility(plans=PLANS).slug for _ in range(4)]
+    few = {name: count_queries(client, path) for name, path in paths(slugs).items()}
+    for _ in range(12):
+        make_facility(plans=[*PLANS, {"modality": "svf", "prices": [{"amount_jpy": 1_100_000}]}])
+    make_facility(plans=PLANS * 3)
+    many = {name: count_queries(client, path) for name, path in paths(slugs).items()}
+    assert many == few
+    # The guide pages need the exchange rates only (for the currency menu).
+    assert few["guide"] == few["faq"] == few["self-check"] == 1
