@@ -1,6 +1,8 @@
 """Home, search, clinic, compare, guide and costs pages: the number of SQL queries does not grow
 with the number of clinics, plans or prices."""
 
+from typing import Any
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -10,7 +12,7 @@ from tests.factories import make_facility, make_rates
 
 pytestmark = pytest.mark.django_db
 
-PLANS = [
+PLANS: list[dict[str, Any]] = [
     {
         "modality": "adipose_msc",
         "cultured": True,
