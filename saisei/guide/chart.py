@@ -7,6 +7,8 @@ border and say "estimate" in their label, registry ranges carry a median mark.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -20,23 +22,57 @@ from .costs import CostTable, PriceDistribution, jpy_in
 WIDTH = 640
 LEFT = 8
 RIGHT = WIDTH - 16
-ROW_HEIGHT = 66
-TOP = 8
-AXIS_HEIGHT = 36
+TOP = 4
+AXIS_HEIGHT = 40
 NICE_STEPS = (1, 2, 2.5, 5)
+# Text sizes in viewBox units (CSS in static/css/guide.css uses the same): the chart is at most
+# 640 px wide, so they are pixels on a desktop and about 60 % of that on a 390 px phone.
+LABEL_SIZE = 18
+LINE_HEIGHT = 23
+VALUE_HEIGHT = 21
+BAR_HEIGHT = 14
+ROW_GAP = 16
+# Estimated advance widths, in ems: full-width (CJK) characters 1, others at most 0.6.
+_TOKENS = re.compile(r"[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+\s*|\s+")
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    y: int
 
 
 @dataclass(frozen=True)
 class Bar:
     label: str
+    lines: list[Line]
     value_text: str
     kind: str  # "sourced", "estimate" or "registry"
     x: float
     width: float
     y: int
-    label_y: int
     value_y: int
     median_x: float | None = None
+
+
+def text_width(text: str) -> float:
+    """Estimated width of `text` in ems."""
+    return sum(1.0 if unicodedata.east_asian_width(char) in "WF" else 0.6 for char in text)
+
+
+def wrap(text: str, max_ems: float) -> list[str]:
+    """`text` broken into lines no wider than `max_ems`: between words, or anywhere in CJK."""
+    lines: list[str] = []
+    current = ""
+    for token in _TOKENS.findall(text):
+        if current and text_width((current + token).rstrip()) > max_ems:
+            lines.append(current.rstrip())
+            current = token.lstrip()
+        else:
+            current += token
+    if current.strip():
+        lines.append(current.rstrip())
+    return lines
 
 
 @dataclass(frozen=True)
@@ -110,22 +146,31 @@ def build_chart(
         return round(LEFT + float(value) * scale, 1)
 
     bars = []
-    for index, (label, low, high, kind, median) in enumerate(ranges):
-        y = TOP + index * ROW_HEIGHT
+    y = TOP
+    max_ems = (WIDTH - 2 * LEFT) / LABEL_SIZE
+    for label, low, high, kind, median in ranges:
+        lines = []
+        for text in wrap(label, max_ems):
+            y += LINE_HEIGHT
+            lines.append(Line(text, y))
+        y += VALUE_HEIGHT
+        value_y = y
+        bar_y = y + 8
         bars.append(
             Bar(
                 label=label,
+                lines=lines,
                 value_text=range_text(low, high, currency),
                 kind=kind,
                 x=x(low),
                 width=max(round(x(high) - x(low), 1), 3.0),
-                y=y + 42,
-                label_y=y + 16,
-                value_y=y + 34,
+                y=bar_y,
+                value_y=value_y,
                 median_x=x(median) if median is not None else None,
             )
         )
-    axis_y = TOP + len(ranges) * ROW_HEIGHT
+        y = bar_y + BAR_HEIGHT + ROW_GAP
+    axis_y = y
     ticks = []
     value = Decimal(0)
     while value <= top:

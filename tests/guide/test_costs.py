@@ -168,3 +168,20 @@ def test_costs_page_is_translated(client, registry, language):
     text = visible_text(client.get(f"/{language}/costs/").content.decode())
     assert "Estimated ranges by country" not in text
     assert "No market price" not in text
+
+
+@pytest.mark.parametrize(
+    ("text", "max_ems", "expected"),
+    [
+        ("Japan · culture-expanded stem cells", 40, ["Japan · culture-expanded stem cells"]),
+        ("Japan · culture-expanded stem cells", 12, ["Japan ·", "culture-expanded", "stem cells"]),
+        ("当日調製の細胞（推定）", 6, ["当日調製の細", "胞（推定）"]),
+    ],
+)
+def test_chart_labels_wrap_between_words_or_anywhere_in_japanese(text, max_ems, expected):
+    from saisei.guide.chart import text_width, wrap
+
+    lines = wrap(text, max_ems)
+    assert lines == expected
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert all(text_width(line) <= max_ems or " " not in line for line in lines)
