@@ -27,11 +27,13 @@ PAGE = GuidePage(
                     _(
                         "The cells used are mesenchymal stem cells, also called mesenchymal "
                         "stromal cells (MSCs). They are found in fat, bone marrow, the lining of "
-                        "joints (synovium) and umbilical cord tissue. Clinics in Japan use the "
-                        "patient's own cells: they are taken from your body, prepared, and "
-                        "injected back into the knee joint."
+                        "joints (synovium) and umbilical cord tissue. Most knee treatments in "
+                        "Japan use the patient's own cells: they are taken from your body, "
+                        "prepared, and injected back into the knee joint. Cells from another "
+                        "person, such as umbilical cord cells, fall in the strictest risk class "
+                        "(class 1)."
                     ),
-                    ("isscr_handbook", "e_saisei"),
+                    ("isscr_handbook", "e_saisei", "asrm_law"),
                 ),
                 Para(
                     _(
