@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -50,7 +51,10 @@ def clinic_list(request: HtmxHttpRequest) -> HttpResponse:
     if request.htmx and not request.htmx.boosted:
         template += "#results"
     status = 200 if form.is_valid() else 400
-    return render(request, template, context, status=status)
+    response = render(request, template, context, status=status)
+    # The fragment and the full page share a URL: caches (and Back) must tell them apart.
+    patch_vary_headers(response, ("HX-Request",))
+    return response
 
 
 @require_GET
