@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from saisei.lib.currency import load_rates
 from saisei.lib.middleware import get_currency
@@ -17,12 +17,12 @@ from .forms import CandidateForm
 SUBMITTED = "check"
 
 
-@require_GET
+@require_safe
 def index(request: HttpRequest) -> HttpResponse:
     return render(request, "guide/index.html", {"pages": list(PAGES.values())})
 
 
-@require_GET
+@require_safe
 def page(request: HttpRequest, slug: str) -> HttpResponse:
     guide_page = get_page(slug)
     sections, sources = section_views(guide_page)
@@ -36,14 +36,14 @@ def page(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "guide/page.html", context)
 
 
-@require_GET
+@require_safe
 def faq(request: HttpRequest) -> HttpResponse:
     entries = faq_entries()
     data = structured.faq_page(entries, request.build_absolute_uri(reverse("guide:faq")))
     return render(request, "guide/faq.html", {"entries": entries, "faq_json_ld": data})
 
 
-@require_GET
+@require_safe
 def cost_comparison(request: HttpRequest) -> HttpResponse:
     rates = load_rates()
     table = costs.country_costs(get_currency(request), rates)
@@ -65,7 +65,7 @@ def cost_comparison(request: HttpRequest) -> HttpResponse:
     return render(request, "guide/costs.html", context)
 
 
-@require_GET
+@require_safe
 def candidate_check(request: HttpRequest) -> HttpResponse:
     """A GET form whose answers are used for this response only: nothing is written to the
     database or the session, the response is not cached, and no referrer carries the answers
@@ -87,7 +87,7 @@ def candidate_check(request: HttpRequest) -> HttpResponse:
 ROBOTS_DISALLOW = ("/admin/", "/compare/add/", "/compare/remove/", "/currency/", "/api/")
 
 
-@require_GET
+@require_safe
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")

@@ -1,14 +1,15 @@
 """The guide, costs, self-check and sharing in a real browser, and axe-core on every main page."""
 
-from collections.abc import Iterator
-
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from saisei.registry.models import Facility
+from tests.browser import test_directory
 from tests.browser.axe import axe_violations
 from tests.browser.test_directory import CSP_LISTENER, scroll_width
 from tests.factories import make_facility, make_rates
+
+phone = test_directory.phone  # the 390 px phone context fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -141,21 +142,6 @@ def test_self_check_works_with_the_keyboard_and_keeps_nothing(page: Page, clinic
     assert page.context.cookies() == [] or all(
         c["name"] != "sessionid" for c in page.context.cookies()
     )
-
-
-@pytest.fixture
-def phone(browser: Browser, live_server) -> Iterator[Page]:
-    context = browser.new_context(
-        base_url=live_server.url,
-        locale="en-GB",
-        viewport={"width": 390, "height": 844},
-        device_scale_factor=2,
-        is_mobile=True,
-        has_touch=True,
-    )
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def test_guide_costs_and_self_check_fit_a_phone(phone: Page, clinics):

@@ -153,3 +153,10 @@ def test_faq_answers_link_back_to_their_sourced_section(client):
     html = client.get("/guide/faq/").content.decode()
     for entry in faq_entries():
         assert f'href="/guide/{entry.page.slug}/#{entry.section.anchor}"' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/guide/", "/guide/evidence/", "/guide/faq/", "/costs/"])
+def test_guide_pages_answer_head_requests_and_refuse_posts(client, path):
+    assert client.head(path).status_code == 200
+    assert client.post(path).status_code == 405
