@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 
-from .content import SOURCES
-from .content.types import Source
+from .content import SOURCES, NumberedSource
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrPromise
@@ -305,16 +304,18 @@ GENERAL_SOURCES = ("isscr_handbook",)
 
 @dataclass(frozen=True)
 class Note:
+    """A rule's information with its numbered citations (rendered like a guide paragraph)."""
+
     key: str
     text: StrPromise
-    numbers: list[int]
+    cites: list[NumberedSource]
 
 
 @dataclass
 class Assessment:
     notes: list[Note] = field(default_factory=list)
     questions: list[StrPromise] = field(default_factory=list)
-    sources: list[tuple[int, Source]] = field(default_factory=list)
+    sources: list[NumberedSource] = field(default_factory=list)
 
     @property
     def keys(self) -> list[str]:
@@ -324,13 +325,13 @@ class Assessment:
 def assess(answers: Answers) -> Assessment:
     """The notes of every rule that applies, the questions (no repeats) and numbered sources."""
     result = Assessment()
-    numbers: dict[str, int] = {}
+    cited: dict[str, NumberedSource] = {}
 
-    def number(key: str) -> int:
-        if key not in numbers:
-            numbers[key] = len(numbers) + 1
-            result.sources.append((numbers[key], SOURCES[key]))
-        return numbers[key]
+    def number(key: str) -> NumberedSource:
+        if key not in cited:
+            cited[key] = NumberedSource(len(cited) + 1, SOURCES[key])
+            result.sources.append(cited[key])
+        return cited[key]
 
     for rule in RULES:
         if rule.applies(answers):

@@ -63,11 +63,11 @@ def test_every_rule_applies_in_some_case_and_cites_known_sources():
 
 def test_sources_are_numbered_in_order_of_first_use_without_repeats():
     result = assess(Answers(diagnosis="none", grade="4", conditions=frozenset({"cancer"})))
-    numbers = [number for number, _ in result.sources]
+    numbers = [entry.number for entry in result.sources]
     assert numbers == list(range(1, len(numbers) + 1))
-    assert len({source.key for _, source in result.sources}) == len(numbers)
+    assert len({entry.source.key for entry in result.sources}) == len(numbers)
     for note in result.notes:
-        assert note.numbers
+        assert note.cites and all(cite in result.sources for cite in note.cites)
 
 
 def test_everyone_gets_the_general_questions_once():

@@ -96,4 +96,12 @@ def faq_entries() -> list[FaqEntry]:
     ]
 
 
-__all__ = ["PAGES", "SOURCES", "FaqEntry", "GuidePage", "faq_entries", "get_page"]
+__all__ = [
+    "PAGES",
+    "SOURCES",
+    "FaqEntry",
+    "GuidePage",
+    "NumberedSource",
+    "faq_entries",
+    "get_page",
+]
