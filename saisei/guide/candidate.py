@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,8 @@ from .content import SOURCES, NumberedSource
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrPromise
+
+REVIEWED = date(2026, 12, 1)  # when the rules and their sources were last checked
 
 AGES = [
     ("under_18", _("Under 18")),

@@ -40,7 +40,9 @@ def page(request: HttpRequest, slug: str) -> HttpResponse:
 def faq(request: HttpRequest) -> HttpResponse:
     entries = faq_entries()
     data = structured.faq_page(entries, request.build_absolute_uri(reverse("guide:faq")))
-    return render(request, "guide/faq.html", {"entries": entries, "faq_json_ld": data})
+    reviewed = max(page.reviewed for page in PAGES.values())
+    context = {"entries": entries, "faq_json_ld": data, "reviewed": reviewed}
+    return render(request, "guide/faq.html", context)
 
 
 @require_safe
@@ -75,7 +77,12 @@ def candidate_check(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         result = candidate.assess(candidate.Answers.from_cleaned(form.cleaned_data))
     status = 400 if form.is_bound and not form.is_valid() else 200
-    context = {"form": form, "result": result, "submitted": SUBMITTED}
+    context = {
+        "form": form,
+        "result": result,
+        "submitted": SUBMITTED,
+        "reviewed": candidate.REVIEWED,
+    }
     response = render(request, "guide/candidate.html", context, status=status)
     response["Cache-Control"] = "no-store"
     response["Referrer-Policy"] = "no-referrer"

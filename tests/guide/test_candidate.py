@@ -82,6 +82,7 @@ def test_the_empty_form_asks_and_gives_no_information_yet(client):
     assert response.status_code == 200
     text = visible_text(response.content.decode())
     assert "not a diagnosis" in text
+    assert f"Reviewed {candidate.REVIEWED.isoformat()}" in text
     assert "General information for your answers" not in text
 
 

@@ -128,6 +128,8 @@ def test_faq_page_carries_faqpage_structured_data_for_every_question(client, pre
     assert len(blocks) == 1
     data = blocks[0]
     assert data["@type"] == "FAQPage"
+    latest = max(page.reviewed for page in PAGES.values())
+    assert latest.isoformat() in response.content.decode()
     questions = data["mainEntity"]
     assert len(questions) == len(faq_entries())
     for question in questions:
