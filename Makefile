@@ -6,6 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 REGISTRY_DATA := data/registry/plans.csv data/registry/prices.csv
 RATES_DATA := data/rates/eurofxref.csv data/rates/supplementary.csv
+VISA_DATA := saisei/journeys/data/visa_exemptions.csv
 RATES_SOURCE := Approximate sample rates bundled with Saisei (not an official publication)
 
 .PHONY: run prepare test check lint typecheck format messages clean
@@ -37,6 +38,7 @@ prepare: $(VENV)/.run-installed var messages
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py import_registry $(REGISTRY_DATA)
 	$(PY) manage.py import_rates $(RATES_DATA) --source "$(RATES_SOURCE)"
+	$(PY) manage.py import_visa_rules $(VISA_DATA)
 
 run: prepare
 	HOST=$(HOST) PORT=$(PORT) exec scripts/serve

@@ -58,10 +58,12 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks_db",
     "ninja",
+    "django_countries",
     "saisei.lib",
     "saisei.audit",
     "saisei.registry",
     "saisei.clinics",
+    "saisei.journeys",
     "saisei.api",
     "saisei.guide",
 ]

@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("", clinic_views.home, name="home"),
     path("", include("saisei.clinics.urls")),
     path("", include("saisei.guide.urls")),
+    path("", include("saisei.journeys.urls")),
     path("", include("saisei.lib.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

@@ -28,6 +28,7 @@ class StaticPagesSitemap(_Multilingual):
             "guide:faq",
             "guide:candidate",
             "guide:costs",
+            "journeys:planner",
         ]
 
     def location(self, item: str) -> str:

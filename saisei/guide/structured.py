@@ -22,24 +22,8 @@ class ResolvedLink:
     href: str
 
 
-def language_path(path: str) -> str:
-    """`path` under the active language's prefix ("/journey/" -> "/ja/journey/").
-
-    For pages of other apps that are linked by path because their URL names may not exist yet.
-    """
-    language = get_language() or settings.LANGUAGE_CODE
-    if language == settings.LANGUAGE_CODE:
-        return path
-    return f"/{language}{path}"
-
-
 def resolve_links(links: Iterable[Link]) -> list[ResolvedLink]:
-    return [
-        ResolvedLink(
-            str(link.label), reverse(link.url_name) if link.url_name else language_path(link.path)
-        )
-        for link in links
-    ]
+    return [ResolvedLink(str(link.label), reverse(link.url_name)) for link in links]
 
 
 def faq_page(entries: Iterable[FaqEntry], url: str) -> dict[str, Any]:

@@ -13,7 +13,8 @@
 
   // After htmx replaces the results, announce the new count to screen readers.
   document.addEventListener("htmx:afterSwap", function (event) {
-    if (!event.detail || !event.detail.target || event.detail.target.id !== "results") return;
+    var id = event.detail && event.detail.target && event.detail.target.id;
+    if (id !== "results" && id !== "result") return;
     var count = event.detail.target.querySelector("[data-status]");
     var status = document.getElementById("results-status");
     if (count && status) status.textContent = count.getAttribute("data-status");

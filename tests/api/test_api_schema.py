@@ -4,13 +4,27 @@ from decimal import Decimal, InvalidOperation
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from tests.factories import make_facility, make_rates
 
 # Serving the schema needs no database; the calls below run inside each test's transaction.
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Calling the WSGI app directly sends request_started/finished, whose handler closes a
+    connection that is inside the test's transaction (PostgreSQL: "the connection is closed").
+    Django's test client disconnects it the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

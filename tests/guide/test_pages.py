@@ -162,3 +162,12 @@ def test_faq_answers_link_back_to_their_sourced_section(client):
 def test_guide_pages_answer_head_requests_and_refuse_posts(client, path):
     assert client.head(path).status_code == 200
     assert client.post(path).status_code == 405
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("prefix", ["", "/zh-hans"])
+def test_journey_planner_links_the_travel_guide_pages(client, prefix):
+    html = client.get(f"{prefix}/journey/").content.decode()
+    for slug in ("visa", "language-support", "companion"):
+        assert f'href="{prefix}/guide/{slug}/"' in html
+    assert f'href="{prefix}/costs/"' in html

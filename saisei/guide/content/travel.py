@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .types import GuidePage, Link, Para, Section
 
-JOURNEY = Link(_("Plan the two trips in the journey planner"), path="/journey/")
+JOURNEY = Link(_("Plan the two trips in the journey planner"), url_name="journeys:planner")
 
 VISA = GuidePage(
     slug="visa",

@@ -53,11 +53,10 @@ class Section:
 
 @dataclass(frozen=True)
 class Link:
-    """A link to another part of the site, by URL name or by path (for pages not yet merged)."""
+    """A link to another part of the site, by URL name."""
 
     label: StrPromise
-    url_name: str = ""
-    path: str = ""
+    url_name: str
 
 
 @dataclass(frozen=True)

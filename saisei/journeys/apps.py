@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class JourneysConfig(AppConfig):
+    name = "saisei.journeys"
+    label = "journeys"
+    verbose_name = "Journeys: trip plans and visa rules"
