@@ -52,6 +52,7 @@ PAGES = {
     "faq": "/guide/faq/",
     "self-check": "/guide/am-i-a-candidate/?check=1&grade=4&knees=both",
     "costs": "/costs/",
+    "journey": "/journey/",
 }
 
 
