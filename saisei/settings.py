@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_htmx",
     "django_tasks_db",
     "ninja",
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "saisei.api",
     "saisei.accounts",
     "saisei.outcomes",
+    "saisei.guide",
 ]
 
 MIDDLEWARE = [

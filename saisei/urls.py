@@ -1,10 +1,13 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
 from saisei.api.urls import api
 from saisei.clinics import views as clinic_views
+from saisei.guide import views as guide_views
+from saisei.guide.sitemaps import SITEMAPS
 
 from . import views
 
@@ -16,11 +19,14 @@ urlpatterns = [
     path("api/v1/", api.urls),
     # Clinic photos only: other uploads (e.g. patients' files) are never served from MEDIA_ROOT.
     re_path(r"^media/clinics/(?P<path>\d+/[0-9a-f]+\.jpg)$", clinic_views.photo_file),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", guide_views.robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(
     path("", clinic_views.home, name="home"),
     path("", include("saisei.clinics.urls")),
+    path("", include("saisei.guide.urls")),
     path("", include("saisei.journeys.urls")),
     path("", include("saisei.lib.urls")),
     path("", include("saisei.accounts.urls")),

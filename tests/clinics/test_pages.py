@@ -143,7 +143,10 @@ def test_csp_forbids_inline_scripts(client, clinic):
     csp = response.headers["Content-Security-Policy"]
     assert "script-src 'self'" in csp
     assert "unsafe-inline" not in csp
-    assert not re.search(rb"<script(?![^>]*\bsrc=)[^>]*>", response.content)
+    # JSON-LD (type="application/ld+json") is a data block, not a script: browsers do not run it.
+    assert not re.search(
+        rb"<script(?![^>]*\b(?:src=|type=\"application/ld\+json\"))[^>]*>", response.content
+    )
 
 
 def _query_counts(client, clinic) -> list[int]:
