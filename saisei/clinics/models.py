@@ -16,7 +16,20 @@ def localized(obj: models.Model, field: str) -> str:
     return getattr(obj, f"{field}_{suffix}", "") or getattr(obj, f"{field}_en", "")
 
 
-class SpokenLanguage(models.Model):
+class ClinicContent(models.Model):
+    """Something a clinic adds to its listing. Saving one makes sure the clinic has a profile,
+    so that a facility without a profile has no clinic content: its public page then skips
+    the queries for doctors, photos and packages."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        ClinicProfile.objects.get_or_create(facility_id=self.facility_id)  # type: ignore[attr-defined]
+
+
+class SpokenLanguage(ClinicContent):
     """A language the clinic's staff can treat a patient in (added by the clinic)."""
 
     class Language(models.TextChoices):
@@ -103,7 +116,7 @@ class Tax(models.TextChoices):
     EXEMPT = "exempt", _("not taxed")
 
 
-class Doctor(models.Model):
+class Doctor(ClinicContent):
     facility = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="doctors")
     name = models.CharField(_("name"), max_length=120)
     specialty = models.CharField(_("specialty"), max_length=120, blank=True)
@@ -121,7 +134,7 @@ def photo_path(instance: "ClinicPhoto", filename: str) -> str:
     return f"clinics/{instance.facility_id}/{filename}"
 
 
-class ClinicPhoto(models.Model):
+class ClinicPhoto(ClinicContent):
     facility = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="photos")
     image = models.ImageField(upload_to=photo_path, width_field="width", height_field="height")
     width = models.PositiveIntegerField(default=0)
@@ -136,7 +149,7 @@ class ClinicPhoto(models.Model):
         return self.caption or str(self.image.name)
 
 
-class Package(models.Model):
+class Package(ClinicContent):
     """A treatment package the clinic offers, always under one of its registered plans."""
 
     class CellSource(models.TextChoices):

@@ -12,7 +12,8 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Prefetch, QuerySet
+from django.db.models import CharField, OuterRef, QuerySet, StringAgg, Subquery, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -207,7 +208,7 @@ def save_package(
     package.items.all().delete()
     valid = set(ItemKind.values)
     PackageItem.objects.bulk_create(
-        [PackageItem(package=package, kind=k, note=n) for k, n in items if k in valid]
+        [PackageItem(package=package, kind=k, note=_clean_note(n)) for k, n in items if k in valid]
     )
     record(
         "clinic.package_created" if created else "clinic.package_updated",
@@ -253,21 +254,59 @@ class PublicProfile:
         return not (self.profile or self.doctors or self.photos or self.packages)
 
 
-def public_profile(facility: Facility, profile: ClinicProfile | None) -> PublicProfile:
-    items = PackageItem.objects.order_by("id")
-    packages = list(
-        facility.packages.select_related("plan").prefetch_related(Prefetch("items", queryset=items))
+# Package items travel with their package as one aggregated string of "id kind note" parts
+# (SQLite before 3.44 cannot order inside an aggregate: the ids give the order back).
+_FIELD_SEP, _ITEM_SEP = "\x1f", "\x1e"
+
+
+def _clean_note(note: str) -> str:
+    return "".join(ch for ch in note if ch not in (_FIELD_SEP, _ITEM_SEP)).strip()
+
+
+def _packages_with_items(facility: Facility) -> list[Package]:
+    """The facility's packages, each with `included` (its items, in order), in one query."""
+    items = (
+        PackageItem.objects.filter(package=OuterRef("pk"))
+        .order_by()
+        .values("package")
+        .annotate(
+            joined=StringAgg(
+                Concat(
+                    Cast("id", CharField()), Value(_FIELD_SEP), "kind", Value(_FIELD_SEP), "note"
+                ),
+                Value(_ITEM_SEP),
+            )
+        )
+        .values("joined")
     )
-    doctors = list(facility.doctors.all())
-    photo_list = list(facility.photos.all())
+    packages: list[Package] = []
+    for package in facility.packages.select_related("plan").annotate(items_text=Subquery(items)):
+        text = package.items_text or ""
+        parts = [part.split(_FIELD_SEP, 2) for part in text.split(_ITEM_SEP) if part]
+        package.included = [  # type: ignore[attr-defined]
+            PackageItem(pk=int(pk), package=package, kind=kind, note=note)
+            for pk, kind, note in sorted(parts, key=lambda part: int(part[0]))
+        ]
+        packages.append(package)
+    return packages
+
+
+def public_profile(facility: Facility, profile: ClinicProfile | None) -> PublicProfile:
+    """What the clinic added. A facility without a profile has none (ClinicContent.save), and
+    the facility's query says which lists are empty: each list costs a query only when it has
+    rows (facility_queryset's has_* flags)."""
+    if profile is None:
+        return PublicProfile(profile=None, doctors=[], photos=[], packages=[], updated=None)
+    packages = _packages_with_items(facility) if getattr(facility, "has_packages", True) else []
+    doctors = list(facility.doctors.all()) if getattr(facility, "has_doctors", True) else []
+    photo_list = list(facility.photos.all()) if getattr(facility, "has_photos", True) else []
     stamps = [p.updated for p in packages] + [d.created for d in doctors]
     stamps += [p.created for p in photo_list]
-    if profile is not None:
-        stamps.append(profile.updated)
+    stamps.append(profile.updated)
     return PublicProfile(
         profile=profile,
         doctors=doctors,
         photos=photo_list,
         packages=packages,
-        updated=max(stamps).date() if stamps else None,
+        updated=max(stamps).date(),
     )

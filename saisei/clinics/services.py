@@ -5,12 +5,13 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from saisei.registry.models import Facility, Plan, PricePoint
+from saisei.registry.models import EnforcementAction, Facility, Plan, PricePoint
 
+from .models import ClinicPhoto, Doctor, Package, SpokenLanguage
 from .search import visible_facilities
 
 COMPARE_MIN = 2
@@ -44,10 +45,35 @@ def facility_queryset() -> QuerySet[Facility]:
     return facilities
 
 
+def detail_queryset() -> QuerySet[Facility]:
+    """For one clinic's page: optional lists are fetched only when the facility's own query
+    says they have rows, so the page costs a few queries more only for what it shows."""
+    prices = PricePoint.objects.filter(listed=True, is_repeat=False).order_by("amount_jpy", "pk")
+    plans = Plan.objects.order_by("status", "-risk_class", "plan_id").prefetch_related(
+        Prefetch("prices", queryset=prices)
+    )
+    of_facility = {"facility": OuterRef("pk")}
+    facilities = (
+        Facility.objects.select_related("profile")
+        .prefetch_related(Prefetch("plans", queryset=plans))
+        .annotate(
+            has_actions=Exists(EnforcementAction.objects.filter(**of_facility)),
+            has_languages=Exists(SpokenLanguage.objects.filter(**of_facility)),
+            has_doctors=Exists(Doctor.objects.filter(**of_facility)),
+            has_photos=Exists(ClinicPhoto.objects.filter(**of_facility)),
+            has_packages=Exists(Package.objects.filter(**of_facility)),
+        )
+    )
+    if not settings.SAISEI_SHOW_DEMO:
+        facilities = facilities.filter(is_demo=False)
+    return facilities
+
+
 def get_facility(slug: str) -> Facility:
-    """The facility with every plan, price, action and language, in a fixed number of queries."""
+    """The facility with its plans and prices, and flags saying which optional lists have rows
+    (actions_of and languages_of fetch them)."""
     try:
-        return facility_queryset().get(slug=slug)
+        return detail_queryset().get(slug=slug)
     except Facility.DoesNotExist:
         raise Http404(_("No clinic has this address.")) from None
 
@@ -63,6 +89,18 @@ def plan_views(facility: Facility) -> list[PlanView]:
                 view.other_prices.append(price)
         views.append(view)
     return views
+
+
+def actions_of(facility: Facility) -> list[EnforcementAction]:
+    if not getattr(facility, "has_actions", True):
+        return []
+    return list(facility.enforcement_actions.all())
+
+
+def languages_of(facility: Facility) -> list[SpokenLanguage]:
+    if not getattr(facility, "has_languages", True):
+        return []
+    return list(facility.languages.all())
 
 
 def get_profile(facility: Facility):

@@ -69,8 +69,8 @@ def clinic_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "name": services.display_name(facility),
         "profile": services.get_profile(facility),
         "plans": services.plan_views(facility),
-        "actions": list(facility.enforcement_actions.all()),
-        "languages": list(facility.languages.all()),
+        "actions": services.actions_of(facility),
+        "languages": services.languages_of(facility),
         "added": profile_services.public_profile(facility, services.get_profile(facility)),
         "manage_url": (
             reverse("clinics:manage", args=[facility.slug])

@@ -241,3 +241,47 @@ def test_the_public_page_shows_the_clinics_text_in_the_visitors_language(client,
     assert "膝センターA" in japanese and "By train" in japanese  # no Japanese access: English
     text = client.get("/zh-hans" + path).content.decode()
     assert "Knee Centre A" in text and "乘电车" in text
+
+
+def _clinic_page_queries(client, facility) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from saisei.lib.currency import clear_rates_cache
+
+    clear_rates_cache()  # counted with a cold exchange-rate cache, the worst case
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("clinics:detail", args=[facility.slug])).status_code == 200
+    return len(queries)
+
+
+def test_a_claimed_clinic_page_takes_at_most_10_queries_whatever_it_adds(client, carol, clinic_a):
+    services.update_profile(carol, clinic_a, {"display_name_en": "Clinic A"})
+    services.add_doctor(carol, clinic_a, {"name": "Dr A"})
+    services.set_languages(carol, clinic_a, ["en"], [])
+    offer = {
+        "plan": stem_plan(clinic_a),
+        "name_en": "Offer",
+        "cell_source": "adipose",
+        "cultured": True,
+        "culture_weeks": 4,
+        "price_jpy": 1_000_000,
+        "tax": "included",
+        "valid_until": date.today() + timedelta(days=30),
+    }
+    services.save_package(carol, clinic_a, offer, [("consultation", ""), ("injection", "")])
+    few = _clinic_page_queries(client, clinic_a)
+    for n in range(5):
+        services.add_doctor(carol, clinic_a, {"name": f"Dr {n}"})
+        services.save_package(
+            carol, clinic_a, {**offer, "name_en": f"Offer {n}"}, [("imaging", "")]
+        )
+    services.set_languages(carol, clinic_a, ["en", "zh", "ko"], ["ko"])
+    assert _clinic_page_queries(client, clinic_a) == few <= 10
+
+
+def test_clinic_content_always_comes_with_a_profile(carol, clinic_a):
+    """The public page relies on it to skip the content queries of unclaimed clinics."""
+    assert not ClinicProfile.objects.filter(facility=clinic_a).exists()
+    Doctor.objects.create(facility=clinic_a, name="Dr Direct")  # e.g. from the admin
+    assert ClinicProfile.objects.filter(facility=clinic_a).exists()
