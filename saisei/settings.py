@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "saisei.clinics",
     "saisei.api",
     "saisei.accounts",
+    "saisei.outbox",
+    "saisei.quotes",
 ]
 
 MIDDLEWARE = [

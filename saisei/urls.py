@@ -17,6 +17,8 @@ urlpatterns += i18n_patterns(
     path("", include("saisei.clinics.urls")),
     path("", include("saisei.lib.urls")),
     path("", include("saisei.accounts.urls")),
+    path("", include("saisei.quotes.urls")),
+    path("", include("saisei.outbox.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
