@@ -43,6 +43,10 @@ def register(handler: PrivacyHandler) -> None:
     _handlers[handler.label] = handler
 
 
+def unregister(label: str) -> None:
+    _handlers.pop(label, None)
+
+
 def handlers() -> list[PrivacyHandler]:
     return list(_handlers.values())
 
