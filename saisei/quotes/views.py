@@ -67,7 +67,7 @@ def consent(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     quote_request = access.get_request_for_user(request, pk, write=request.method == "POST")
     if quote_request.status != QuoteRequest.Status.DRAFT:
         return redirect("quotes:request", quote_request.pk)
-    form = ConsentForm(request.POST or None)
+    form = ConsentForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.send_request(request.user, quote_request.pk)
         messages.success(
