@@ -64,7 +64,7 @@ class QuoteRequestForm(forms.ModelForm):
     budget_currency = forms.ChoiceField(
         choices=[(code, code) for code in SUPPORTED_CURRENCIES], label=_("Currency")
     )
-    files = MultipleFileField(
+    attachments = MultipleFileField(
         required=False,
         label=_("Imaging or reports (optional)"),
         help_text=_(

@@ -6,7 +6,7 @@ reaches requests only through `access.get_recipient_for_staff`.
 
 import uuid
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -21,7 +21,7 @@ from saisei.accounts.roles import staff_required
 from . import access, compare, services
 from .errors import QuoteError
 from .files import file_response
-from .forms import DeclineForm, MessageForm, QuoteForm, QuoteItemFormSet
+from .forms import BaseItemFormSet, DeclineForm, MessageForm, QuoteForm, QuoteItemFormSet
 from .models import Recipient
 
 
@@ -103,7 +103,7 @@ def inbox_detail(request: HttpRequest, membership: ClinicMembership, pk: uuid.UU
 def send_quote(request: HttpRequest, membership: ClinicMembership, pk: uuid.UUID) -> HttpResponse:
     recipient = access.get_recipient_for_staff(membership, pk)
     form = QuoteForm(request.POST)
-    items = QuoteItemFormSet(request.POST)
+    items = cast(BaseItemFormSet, QuoteItemFormSet(request.POST))
     if form.is_valid() and items.is_valid():
         try:
             services.send_quote(

@@ -418,7 +418,7 @@ def response_time(facility: Facility) -> ResponseTime | None:
     pairs = Recipient.objects.filter(
         facility=facility, first_quote_at__isnull=False, sent_at__isnull=False
     ).values_list("sent_at", "first_quote_at")
-    hours = [(quoted - sent).total_seconds() / 3600 for sent, quoted in pairs]
+    hours = [(q - s).total_seconds() / 3600 for s, q in pairs if s is not None and q is not None]
     if len(hours) < MIN_RESPONSES:
         return None
     return ResponseTime(median_hours=round(statistics.median(hours), 1), count=len(hours))

@@ -2,9 +2,11 @@
 one quote with its message thread; and file downloads. Clinic pages are in inbox_views.py."""
 
 import uuid
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,15 +15,16 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from saisei.clinics import services as clinic_services
 from saisei.clinics.search import visible_facilities
 from saisei.lib.middleware import get_currency
+from saisei.registry.models import Facility
 
 from . import access, compare, services
 from .errors import QuoteError
 from .files import file_response
 from .forms import ConsentForm, MessageForm, QuoteRequestForm
-from .models import QuoteRequest
+from .models import Quote, QuoteRequest
 
 
-def _candidates(request: HttpRequest, chosen: list[str]):  # type: ignore[no-untyped-def]
+def _candidates(request: HttpRequest, chosen: list[str]) -> QuerySet[Facility]:
     slugs = set(chosen) | set(clinic_services.compare_tray(request.session))
     return visible_facilities().filter(slug__in=slugs).order_by("name_romaji")
 
@@ -42,7 +45,7 @@ def new_request(request: HttpRequest) -> HttpResponse:
                     idempotency_key=form.cleaned_data["idempotency_key"],
                     facilities=form.cleaned_data["clinics"],
                     data=form.request_data(),
-                    files=form.cleaned_data["files"],
+                    files=form.cleaned_data["attachments"],
                 )
             except QuoteError as error:
                 form.add_error(None, error.message)
@@ -127,7 +130,7 @@ def quote_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     return render(request, "quotes/quote.html", _quote_context(quote, MessageForm()))
 
 
-def _quote_context(quote, form):  # type: ignore[no-untyped-def]
+def _quote_context(quote: Quote, form: MessageForm) -> dict[str, Any]:
     recipient = quote.recipient
     return {
         "quote": quote,

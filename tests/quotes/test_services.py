@@ -183,4 +183,5 @@ def test_response_time_is_the_median_of_first_quotes(alice, clinic_a, carol):
             first_quote_at=recipient.sent_at + timedelta(hours=hours)
         )
     result = services.response_time(clinic_a)
+    assert result is not None
     assert (result.median_hours, result.count) == (3.0, 3)

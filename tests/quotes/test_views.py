@@ -106,7 +106,7 @@ def test_more_than_five_clinics_are_refused(alice, client_for):
 def test_bad_uploads_are_refused_with_a_clear_message(
     alice, clinic_a, client_for, name, content, message
 ):
-    data = form_data("clinic-a", files=[SimpleUploadedFile(name, content)])
+    data = form_data("clinic-a", attachments=[SimpleUploadedFile(name, content)])
     response = client_for(alice).post("/quotes/new/", data)
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -115,7 +115,7 @@ def test_bad_uploads_are_refused_with_a_clear_message(
 
 def test_oversize_upload_is_refused(alice, clinic_a, client_for, monkeypatch):
     monkeypatch.setattr(uploads, "MAX_BYTES", 100)
-    data = form_data("clinic-a", files=[SimpleUploadedFile("big.pdf", PDF + b"0" * 200)])
+    data = form_data("clinic-a", attachments=[SimpleUploadedFile("big.pdf", PDF + b"0" * 200)])
     response = client_for(alice).post("/quotes/new/", data)
     assert response.status_code == 400
     assert "larger than 50 MB" in response.content.decode()
@@ -123,7 +123,7 @@ def test_oversize_upload_is_refused(alice, clinic_a, client_for, monkeypatch):
 
 def test_uploads_are_encrypted_at_rest_and_served_to_the_patient(alice, clinic_a, client_for):
     files = [SimpleUploadedFile("knee.pdf", PDF), SimpleUploadedFile("ct.dcm", DICOM)]
-    response = client_for(alice).post("/quotes/new/", form_data("clinic-a", files=files))
+    response = client_for(alice).post("/quotes/new/", form_data("clinic-a", attachments=files))
     assert response.status_code == 302
     pdf = Upload.objects.get(kind="pdf")
     assert Upload.objects.get(kind="dicom").name == "ct.dcm"
@@ -188,7 +188,9 @@ def test_a_new_version_is_shown_as_such(alice, carol, quote_a, recipient_a, clie
 
     from .conftest import items, quote_data
 
-    services.send_quote(recipient_a.pk, carol, data=quote_data(), items=items(("other", 5, "included")))
+    services.send_quote(
+        recipient_a.pk, carol, data=quote_data(), items=items(("other", 5, "included"))
+    )
     old = client_for(alice).get(f"/quotes/quote/{quote_a.pk}/").content.decode()
     assert "replaced this quote with a newer version" in old
     assert "Accept this quote" not in old
