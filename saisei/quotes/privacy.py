@@ -108,4 +108,4 @@ def anonymise(user: Any) -> None:
         record("quote_request.anonymised", r, actor=user)
 
 
-register(PrivacyHandler("quotes", export=export, anonymise=anonymise, files=files))
+register(PrivacyHandler("quote_requests", export=export, anonymise=anonymise, files=files))

@@ -19,13 +19,13 @@ def test_export_holds_the_requests_messages_and_files(alice, quote_a, recipient_
     services.post_message(recipient_a, alice, "Is imaging included?", from_clinic=False)
     archive = zipfile.ZipFile(io.BytesIO(privacy.export_archive(alice)))
     data = json.loads(archive.read("data.json"))
-    (request,) = data["quotes"]
+    (request,) = data["quote_requests"]
     assert request["diagnosis"] == "Osteoarthritis"
     clinic = next(c for c in request["clinics"] if c["quotes"])
     assert clinic["messages"][0]["body"] == "Is imaging included?"
     assert clinic["quotes"][0]["items"]
     upload = sent_request.uploads.get()
-    assert archive.read(f"files/quotes/{upload.pk}-knee.pdf") == PDF
+    assert archive.read(f"files/quote_requests/{upload.pk}-knee.pdf") == PDF
 
 
 def test_deletion_removes_personal_data_and_files_but_keeps_the_clinics_quotes(
