@@ -92,6 +92,7 @@ def prepare(patients: int) -> list[str]:
         session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.create()
+        assert session.session_key is not None
         keys.append(session.session_key)
     return keys
 
@@ -129,7 +130,7 @@ class Patient:
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
         return None
 
 
@@ -160,7 +161,7 @@ def submit(base: str, key: str) -> dict:
     status2, location2 = p.post("/quotes/new/", data)  # the retry
     times["retry"] = time.perf_counter() - start
     start = time.perf_counter()
-    status3, location3 = p.post(location, {"csrfmiddlewaretoken": token.group(1), "agree": "on"})
+    status3, _location = p.post(location, {"csrfmiddlewaretoken": token.group(1), "agree": "on"})
     times["consent"] = time.perf_counter() - start
     return {
         "ok": (status, status2, status3) == (302, 302, 302) and location == location2,

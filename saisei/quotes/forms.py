@@ -247,3 +247,18 @@ class MessageForm(forms.Form):
     body = forms.CharField(
         label=_("Your message"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
     )
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What is wrong?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("A moderator will read this request, its files and messages to check."),
+    )
+
+
+class CloseReportForm(forms.Form):
+    note = forms.CharField(
+        label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )

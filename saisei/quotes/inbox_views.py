@@ -21,7 +21,14 @@ from saisei.accounts.roles import staff_required
 from . import access, compare, services
 from .errors import QuoteError
 from .files import file_response
-from .forms import BaseItemFormSet, DeclineForm, MessageForm, QuoteForm, QuoteItemFormSet
+from .forms import (
+    BaseItemFormSet,
+    DeclineForm,
+    MessageForm,
+    QuoteForm,
+    QuoteItemFormSet,
+    ReportForm,
+)
 from .models import Recipient
 
 
@@ -80,6 +87,7 @@ def _detail(
         else QuoteItemFormSet(initial=_initial_items(recipient)),
         "decline_form": decline_form or DeclineForm(),
         "message_form": message_form or MessageForm(),
+        "report_form": ReportForm(),
     }
     return render(request, "quotes/inbox_detail.html", context, status=status)
 

@@ -278,3 +278,38 @@ class Upload(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Report(models.Model):
+    """A patient or a clinic asks the moderators to look at a request (abuse, a problem).
+
+    Moderators see a request's data, files and messages only through an open report.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    request = models.ForeignKey(QuoteRequest, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    from_clinic = models.ForeignKey(
+        Facility, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.TextField(_("what is wrong"))
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.TextField(_("moderator's note"), blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"Report {self.pk} ({self.status})"

@@ -14,7 +14,7 @@ from saisei.accounts.privacy import PrivacyHandler, register
 from saisei.audit.services import record
 
 from . import uploads
-from .models import Message, QuoteRequest, Upload
+from .models import Message, QuoteRequest, Report, Upload
 
 DELETED = "[deleted]"
 
@@ -45,6 +45,10 @@ def export(user: Any) -> list[dict[str, Any]]:
                 "budget": [r.budget_amount, r.budget_currency],
                 "questions": r.questions,
                 "other_questions": r.other_questions,
+                "reports": [
+                    {"at": rep.created, "reason": rep.reason, "status": rep.status}
+                    for rep in r.reports.filter(reporter=user)
+                ],
                 "uploads": [
                     {"file": f"{u.pk}-{u.name}", "kind": u.kind, "size": u.size}
                     for u in r.uploads.all()
@@ -94,6 +98,9 @@ def anonymise(user: Any) -> None:
         upload.delete()
     Message.objects.filter(recipient__request__patient=user, from_clinic=False).update(
         body=DELETED, author=None
+    )
+    Report.objects.filter(reporter=user, from_clinic__isnull=True).update(
+        reason=DELETED, reporter=None
     )
     for r in QuoteRequest.objects.filter(patient=user):
         r.diagnosis = r.prior_treatments = r.other_questions = ""

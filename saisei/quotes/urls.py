@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import inbox_views, views
+from . import inbox_views, report_views, views
 
 app_name = "quotes"
 
@@ -14,6 +14,19 @@ urlpatterns = [
     path("quotes/quote/<uuid:pk>/message/", views.post_message, name="message"),
     path("quotes/quote/<uuid:pk>/accept/", views.accept, name="accept"),
     path("quotes/file/<uuid:pk>/", views.download, name="file"),
+    path("quotes/<uuid:pk>/report/", report_views.patient_report, name="report"),
+    path("moderation/quote-reports/", report_views.queue, name="reports"),
+    path("moderation/quote-reports/<int:pk>/", report_views.detail, name="report_detail"),
+    path(
+        "moderation/quote-reports/<int:pk>/files/<uuid:upload>/",
+        report_views.download,
+        name="report_file",
+    ),
+    path(
+        "clinics/<slug:slug>/manage/quotes/<uuid:pk>/report/",
+        report_views.clinic_report,
+        name="inbox_report",
+    ),
     path("clinics/<slug:slug>/manage/quotes/", inbox_views.inbox, name="inbox"),
     path(
         "clinics/<slug:slug>/manage/quotes/<uuid:pk>/",

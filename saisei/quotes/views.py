@@ -20,7 +20,7 @@ from saisei.registry.models import Facility
 from . import access, compare, services
 from .errors import QuoteError
 from .files import file_response
-from .forms import ConsentForm, MessageForm, QuoteRequestForm
+from .forms import ConsentForm, MessageForm, QuoteRequestForm, ReportForm
 from .models import Quote, QuoteRequest
 
 
@@ -106,6 +106,7 @@ def request_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         "recipients": list(quote_request.recipients.select_related("facility")),
         "uploads": list(quote_request.uploads.all()),
         "comparison": compare.build(quotes),
+        "report_form": ReportForm(),
     }
     return render(request, "quotes/request.html", context)
 

@@ -6,10 +6,11 @@ No object of one patient or clinic is reachable by another patient, clinic or mo
 
 import pytest
 
+from saisei.quotes import reports
 from saisei.quotes.models import Quote, QuoteRequest
 from saisei.quotes.services import NewFile
 
-from .conftest import make_request
+from .conftest import PDF, make_request
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +24,8 @@ def expect(default, **overrides):
 OWNER_ONLY = expect(404, anonymous=302, alice=200)
 CLINIC_A = expect(403, anonymous=302, carol=200)
 CLINIC_B_PATH_FOR_A = expect(403, anonymous=302, dave=404)
+MODERATOR = expect(403, anonymous=302, mia=200)
+MODERATOR_404 = expect(403, anonymous=302, mia=404)
 
 CASES = [
     ("my requests", "get", "/quotes/", expect(200, anonymous=302)),
@@ -42,6 +45,17 @@ CASES = [
         CLINIC_B_PATH_FOR_A,
     ),
     ("outbox", "get", "/moderation/outbox/", expect(403, anonymous=302, mia=200)),
+    ("reports", "get", "/moderation/quote-reports/", expect(403, anonymous=302, mia=200)),
+    ("open report", "get", "/moderation/quote-reports/{report}/", MODERATOR),
+    ("reported file", "get", "/moderation/quote-reports/{report}/files/{upload}/", MODERATOR),
+    ("closed report", "get", "/moderation/quote-reports/{closed}/", MODERATOR_404),
+    (
+        "closed report's file",
+        "get",
+        "/moderation/quote-reports/{closed}/files/{bob_upload}/",
+        MODERATOR_404,
+    ),
+    ("report a request", "post", "/quotes/{req}/report/", expect(404, anonymous=302, alice=None)),
     # Writes by anyone but the owner change nothing (the owner's writes are tested elsewhere).
     ("withdraw", "post", "/quotes/{req}/withdraw/", expect(404, anonymous=302, alice=None)),
     ("accept", "post", "/quotes/quote/{quote}/accept/", expect(404, anonymous=302, alice=None)),
@@ -76,7 +90,13 @@ CASES = [
 @pytest.fixture
 def world(alice, carol, dave, mia, bob, quote_a, sent_request, recipient_a, clinic_a):
     draft = make_request(alice, [clinic_a], send=False, files=[NewFile("x.png", "png", b"")])
+    bobs = make_request(bob, [clinic_a], files=[NewFile("b.pdf", "pdf", PDF)])
+    closed = reports.report(bobs, bob, "spam")
+    reports.close(closed.pk, mia)
     return {
+        "report": reports.report(sent_request, carol, "abusive", clinic=clinic_a).pk,
+        "closed": closed.pk,
+        "bob_upload": bobs.uploads.get().pk,
         "req": sent_request.pk,
         "draft": draft.pk,
         "quote": quote_a.pk,
@@ -125,3 +145,20 @@ def test_every_read_of_a_file_is_audited(world, alice, carol, client_for):
     client_for(carol).get(f"/clinics/clinic-a/manage/quotes/{world['ra']}/files/{world['upload']}/")
     reads = AuditEntry.objects.filter(action="quote_upload.read", target_id=str(world["upload"]))
     assert sorted(reads.values_list("actor__username", flat=True)) == ["alice", "carol"]
+
+
+def test_a_moderator_reads_a_request_only_through_an_open_report(world, mia, client_for):
+    from saisei.audit.models import AuditEntry
+
+    client = client_for(mia)
+    page = client.get(f"/moderation/quote-reports/{world['report']}/")
+    assert "abusive" in page.content.decode() and "Osteoarthritis" in page.content.decode()
+    assert AuditEntry.objects.filter(action="quote_request.read", actor=mia).count() == 1
+    client.post(f"/moderation/quote-reports/{world['report']}/", {"note": "warned"})
+    assert client.get(f"/moderation/quote-reports/{world['report']}/").status_code == 404
+    assert (
+        client.get(
+            f"/moderation/quote-reports/{world['report']}/files/{world['upload']}/"
+        ).status_code
+        == 404
+    )

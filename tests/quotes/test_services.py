@@ -185,3 +185,24 @@ def test_response_time_is_the_median_of_first_quotes(alice, clinic_a, carol):
     result = services.response_time(clinic_a)
     assert result is not None
     assert (result.median_hours, result.count) == (3.0, 3)
+
+
+def test_housekeeping_command_expires_and_reminds(quote_a, recipient_b, dave):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    Quote.objects.filter(pk=quote_a.pk).update(valid_until=timezone.localdate() - timedelta(days=1))
+    fresh = services.send_quote(
+        recipient_b.pk,
+        dave,
+        data=quote_data(valid_until=timezone.localdate() + timedelta(days=1)),
+        items=items(("other", 1, "included")),
+    )
+    out = StringIO()
+    call_command("quotes_housekeeping", stdout=out)
+    quote_a.refresh_from_db()
+    fresh.refresh_from_db()
+    assert quote_a.status == Quote.Status.EXPIRED
+    assert fresh.reminder_sent_at is not None
+    assert "reminders 1" in out.getvalue()
