@@ -14,7 +14,7 @@ from saisei.registry.models import Facility
 from . import uploads
 from .errors import UploadError
 from .models import MAX_CLINICS, Inclusion, Question, Quote, QuoteRequest
-from .services import ItemData, NewFile
+from .services import SHARED_FIELDS, ItemData, NewFile
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -76,23 +76,7 @@ class QuoteRequestForm(forms.ModelForm):
 
     class Meta:
         model = QuoteRequest
-        fields = [
-            "knees",
-            "diagnosis",
-            "kl_grade",
-            "prior_treatments",
-            "imaging",
-            "age_range",
-            "nationality",
-            "travel_from",
-            "travel_to",
-            "companion",
-            "language",
-            "budget_amount",
-            "budget_currency",
-            "questions",
-            "other_questions",
-        ]
+        fields = SHARED_FIELDS
         widgets = {
             "travel_from": forms.DateInput(attrs={"type": "date"}),
             "travel_to": forms.DateInput(attrs={"type": "date"}),

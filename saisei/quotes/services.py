@@ -39,6 +39,7 @@ SHARED_FIELDS = [
     "companion",
     "language",
     "budget_amount",
+    "budget_currency",
     "questions",
     "other_questions",
 ]

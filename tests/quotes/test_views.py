@@ -1,3 +1,4 @@
+import re
 import threading
 import uuid
 from datetime import timedelta
@@ -174,6 +175,8 @@ def test_clinic_answers_with_an_itemised_quote_and_patient_compares(
     quote = Quote.objects.get()
     assert quote.items.count() == 3
     page = client_for(alice).get(f"/quotes/{sent_request.pk}/").content.decode()
+    assert re.search(r"<title>Your quote request[^<]*</title>", page)
+    assert page.count("Report a problem to the moderators") == 1
     assert "¥230,000" in page  # 30,000 + 2 x 100,000
     assert "¥275,000" in page  # with the optional 3 nights
     assert "No imaging mentioned" in page
