@@ -1,15 +1,21 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from saisei.api.urls import api
 from saisei.clinics import views as clinic_views
 
 from . import views
 
+# The admin signs in through allauth: e-mail, rate limits and the TOTP step when set up.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("api/v1/", api.urls),
+    # Clinic photos only: other uploads (e.g. patients' files) are never served from MEDIA_ROOT.
+    re_path(r"^media/clinics/(?P<path>\d+/[0-9a-f]+\.jpg)$", clinic_views.photo_file),
 ]
 
 urlpatterns += i18n_patterns(

@@ -4,10 +4,12 @@ import itertools
 from datetime import date
 from decimal import Decimal
 
+from django.utils import timezone
+
 from saisei.lib.models import ExchangeRate
+from saisei.registry.importer.naming import Names
+from saisei.registry.importer.summary import refresh_facilities
 from saisei.registry.models import (
-    BLOOD_MODALITIES,
-    STEM_CELL_MODALITIES,
     Facility,
     Plan,
     PricePoint,
@@ -71,33 +73,9 @@ def make_facility(
 
 
 def refresh_summary(facility: Facility) -> None:
-    """Recompute the denormalised fields the importer keeps, for hand-made rows."""
-    plans = list(facility.plans.filter(status=Plan.Status.LISTED))
-    prices = [
-        (p.modality, price.amount_jpy)
-        for p in plans
-        for price in p.prices.filter(kind=PricePoint.Kind.TREATMENT, listed=True)
-    ]
-    facility.listed = bool(plans)
-    facility.plan_count = len(plans)
-    facility.has_stem_cells = any(p.modality in STEM_CELL_MODALITIES for p in plans)
-    facility.has_blood = any(p.modality in BLOOD_MODALITIES for p in plans)
-    facility.has_cultured = any(p.cultured for p in plans)
-    facility.has_joint = any(p.targets_joint for p in plans)
-    amounts = [a for _, a in prices]
-    facility.min_price_jpy = min(amounts, default=None)
-    facility.max_price_jpy = max(amounts, default=None)
-    facility.stem_min_price_jpy = min(
-        (a for m, a in prices if m in STEM_CELL_MODALITIES), default=None
-    )
-    facility.blood_min_price_jpy = min(
-        (a for m, a in prices if m in BLOOD_MODALITIES), default=None
-    )
-    facility.search_text = " ".join(
-        [facility.name_ja, facility.name_romaji.casefold(), facility.prefecture.casefold()]
-        + [p.title_ja for p in plans]
-    )
-    facility.save()
+    """Recompute the denormalised fields as the importer does, for hand-made rows."""
+    refresh_facilities([facility], Names(), timezone.now(), new={facility.pk})
+    facility.refresh_from_db()
 
 
 def make_rates(as_of: date = date(2026, 11, 20), **per_eur: str) -> None:

@@ -16,3 +16,8 @@ class AccountAdapter(DefaultAccountAdapter):
         ctx = {"request": request, "email": email, "current_site": get_current_site(request)}
         ctx.update(context)
         enqueue_message(self.render_mail(template_prefix, email, ctx))
+
+
+def user_display(user: Any) -> str:
+    """How allauth names a user in pages and e-mails: the address, never the username."""
+    return str(getattr(user, "email", "") or "")

@@ -25,6 +25,7 @@ from .models import ClinicMembership
 from .services import add_member, make_moderator, patient_profile
 
 DEMO_PREFIX = "DEMO-"
+# Every demo account's address ends with services.DEMO_EMAIL_DOMAIN ("@saisei.localhost").
 DEMO_PASSWORD = "saisei-demo-knee"  # noqa: S105 (published on purpose: fictional demo accounts)
 ACTOR = "load_demo"
 

@@ -21,7 +21,11 @@ class ClaimForm(forms.ModelForm):
     class Meta:
         model = ListingClaim
         fields = ["job_title", "work_email", "phone", "message"]
-        widgets = {"message": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "message": forms.Textarea(attrs={"rows": 3}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "job_title": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+        }
         help_texts = {
             "work_email": _("An address at the clinic's own domain helps the moderator decide."),
             "phone": _("The moderator may call the clinic's public number to check."),

@@ -5,6 +5,7 @@ Every state change runs in a transaction and writes an audit entry.
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
@@ -37,8 +38,27 @@ FREE_MAIL_DOMAINS = frozenset(
 )
 
 
-def patient_profile(user: Any) -> PatientProfile:
-    profile, _created = PatientProfile.objects.get_or_create(user=user)
+DEMO_EMAIL_DOMAIN = "@saisei.localhost"
+
+
+def is_demo_account(user: Any) -> bool:
+    return str(getattr(user, "email", "")).lower().endswith(DEMO_EMAIL_DOMAIN)
+
+
+def _refuse_demo_on_real(user: Any, facility: Facility) -> None:
+    if is_demo_account(user) and not facility.is_demo:
+        raise ClaimError(_("Demo accounts can only work for the fictional demo clinics."))
+
+
+# Words in many clinics' names: a domain made of one says nothing about this clinic.
+GENERIC_DOMAIN_WORDS = frozenset(
+    {"clinic", "hospital", "medical", "health", "iryo", "byoin", "seikei", "info", "mail", "www"}
+)
+
+
+def patient_profile(user: Any, **defaults: Any) -> PatientProfile:
+    """The user's profile, created with `defaults` (language, currency) if missing."""
+    profile, _created = PatientProfile.objects.get_or_create(user=user, defaults=defaults)
     return profile
 
 
@@ -67,6 +87,7 @@ def add_member(
     actor: Any = None,
     actor_label: str = "",
 ) -> ClinicMembership:
+    _refuse_demo_on_real(user, facility)
     membership, created = ClinicMembership.objects.get_or_create(
         user=user, facility=facility, defaults={"role": role}
     )
@@ -91,6 +112,7 @@ def add_member(
 def request_claim(
     user: Any, facility: Facility, *, job_title: str, work_email: str, phone: str, message: str = ""
 ) -> ListingClaim:
+    _refuse_demo_on_real(user, facility)
     if ClinicMembership.objects.filter(user=user, facility=facility).exists():
         raise ClaimError(_("You already manage this clinic's listing."))
     if ListingClaim.objects.filter(
@@ -142,10 +164,14 @@ class ClaimEvidence:
 def claim_evidence(claim: ListingClaim) -> ClaimEvidence:
     domain = claim.work_email_domain
     facility = claim.facility
+    free_mail = domain in FREE_MAIL_DOMAINS
     matches = []
-    stem = domain.split(".")[0]
+    stem = "" if free_mail else domain.split(".")[0]
+    if stem in GENERIC_DOMAIN_WORDS:
+        stem = ""
     for plan in facility.plans.all():
-        if plan.document_url and domain in plan.document_url.lower():
+        host = (urlsplit(plan.document_url).hostname or "").lower()
+        if not free_mail and host and (host == domain or host.endswith("." + domain)):
             matches.append(
                 _("The domain appears in the address of plan %(plan)s's document.")
                 % {"plan": plan.plan_id}
@@ -163,7 +189,7 @@ def claim_evidence(claim: ListingClaim) -> ClaimEvidence:
     return ClaimEvidence(
         claim=claim,
         domain=domain,
-        free_mail=domain in FREE_MAIL_DOMAINS,
+        free_mail=free_mail,
         domain_matches=matches,
         members=list(facility.memberships.select_related("user")),
         other_claims=list(facility.claims.exclude(pk=claim.pk).select_related("user")),
@@ -172,7 +198,9 @@ def claim_evidence(claim: ListingClaim) -> ClaimEvidence:
 
 def _pending_for_update(claim_id: int) -> ListingClaim:
     claim = (
-        ListingClaim.objects.select_for_update().select_related("facility", "user").get(pk=claim_id)
+        ListingClaim.objects.select_for_update(of=("self",))
+        .select_related("facility", "user")
+        .get(pk=claim_id)
     )
     if claim.status != ListingClaim.Status.PENDING:
         raise ClaimError(_("This claim has already been decided."))

@@ -8,16 +8,20 @@ from allauth.mfa.signals import authenticator_added
 from django.dispatch import receiver
 
 from saisei.audit.services import record
+from saisei.lib.middleware import get_currency
 
 from .models import PatientProfile
 
 
 @receiver(user_signed_up)
 def create_patient_profile(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
-    language = getattr(request, "LANGUAGE_CODE", "en") if request is not None else "en"
-    PatientProfile.objects.get_or_create(
-        user=user, defaults={"preferred_language": language or "en"}
-    )
+    defaults = {"preferred_language": "en"}
+    if request is not None:
+        defaults = {
+            "preferred_language": getattr(request, "LANGUAGE_CODE", "") or "en",
+            "currency": get_currency(request),
+        }
+    PatientProfile.objects.get_or_create(user=user, defaults=defaults)
     record("account.signed_up", user, actor=user)
 
 

@@ -5,11 +5,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from saisei.clinics import services as clinic_services
+from saisei.lib.middleware import get_currency, set_currency_cookie
+from saisei.lib.views import safe_next_url
 
 from . import privacy, roles, services
 from .errors import ClaimError
@@ -20,7 +21,7 @@ from .models import ListingClaim
 @require_http_methods(["GET"])
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    profile = services.patient_profile(request.user)
+    profile = services.patient_profile(request.user, currency=get_currency(request))
     form = PreferencesForm(
         initial={"preferred_language": profile.preferred_language, "currency": profile.currency}
     )
@@ -46,15 +47,15 @@ def preferences(request: HttpRequest) -> HttpResponse:
         return render(request, "accounts/home.html", _home_context(request, form), status=400)
     services.update_preferences(request.user, **form.cleaned_data)
     messages.success(request, _("Your preferences were saved."))
-    return redirect("accounts:home")
+    response = redirect("accounts:home")
+    set_currency_cookie(request, response, form.cleaned_data["currency"])
+    return response
 
 
 @require_http_methods(["GET"])
 @login_required
 def mfa_required(request: HttpRequest) -> HttpResponse:
-    next_url = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = ""
+    next_url = safe_next_url(request, request.GET.get("next")) or ""
     return render(
         request,
         "accounts/mfa_required.html",

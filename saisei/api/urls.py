@@ -1,5 +1,7 @@
 """The read-only JSON API: /api/v1/clinics and /api/v1/clinics/<slug>, with OpenAPI docs."""
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest
@@ -19,7 +21,9 @@ from saisei.lib.currency import (
 )
 from saisei.registry.models import Facility, Plan, PricePoint
 
-from .schemas import ClinicDetailOut, ClinicPage, ClinicQuery, ErrorOut
+from .schemas import ClinicDetailOut, ClinicDetailQuery, ClinicPage, ClinicQuery, ErrorOut
+
+CENT = Decimal("0.01")
 
 api = NinjaAPI(
     title="Saisei API",
@@ -50,6 +54,7 @@ def _money(amount_jpy: int | None, currency: str, rates: RateTable) -> dict | No
 
 def _clinic(request: HttpRequest, facility: Facility, currency: str, rates: RateTable) -> dict:
     from_price = getattr(facility, "from_price_jpy", facility.min_price_jpy)
+    confirmed = getattr(facility, "from_price_confirmed", facility.min_price_confirmed)
     return {
         "slug": facility.slug,
         "name": services.display_name(facility),
@@ -63,6 +68,7 @@ def _clinic(request: HttpRequest, facility: Facility, currency: str, rates: Rate
         "plan_count": facility.plan_count,
         "from_price_jpy": from_price,
         "from_price": _money(from_price, currency, rates),
+        "from_price_confirmed": confirmed,
         "url": request.build_absolute_uri(reverse("clinics:detail", args=[facility.slug])),
         "api_url": request.build_absolute_uri(reverse("api:clinic", args=[facility.slug])),
     }
@@ -86,6 +92,9 @@ def _currency(value: str | None) -> str:
 def list_clinics(request: HttpRequest, filters: Query[ClinicQuery]):
     currency = _currency(filters.currency)
     data = {k: v for k, v in filters.dict().items() if v is not None and k != "per_page"}
+    for key in ("price_min", "price_max"):  # the schema allows any number; cents are enough
+        if key in data:
+            data[key] = Decimal(data[key]).quantize(CENT, rounding=ROUND_HALF_UP)
     form = ClinicSearchForm(data)
     if not form.is_valid():
         errors = [
@@ -113,8 +122,8 @@ def list_clinics(request: HttpRequest, filters: Query[ClinicQuery]):
     url_name="clinic",
     summary="One clinic with its registered plans and published prices",
 )
-def get_clinic(request: HttpRequest, slug: str, currency: str | None = None):
-    code = _currency(currency)
+def get_clinic(request: HttpRequest, slug: str, query: Query[ClinicDetailQuery]):
+    code = _currency(query.currency)
     rates = load_rates()
     try:
         facility = services.get_facility(slug)

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from saisei.lib import japanese
+from saisei.lib.widgets import PlainSelect
 from saisei.registry.models import Modality
 
 from .models import SpokenLanguage
@@ -56,8 +57,8 @@ class ClinicSearchForm(forms.Form):
         max_length=MAX_QUERY_LENGTH,
         help_text=_("Clinic name (Japanese or English), prefecture or treatment, e.g. 'Osaka PRP'"),
     )
-    region = forms.ChoiceField(label=_("Region"), required=False)
-    prefecture = forms.ChoiceField(label=_("Prefecture"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False, widget=PlainSelect)
+    prefecture = forms.ChoiceField(label=_("Prefecture"), required=False, widget=PlainSelect)
     kind = forms.ChoiceField(
         label=_("Type of treatment"), required=False, choices=KIND_CHOICES, widget=forms.RadioSelect
     )
@@ -65,6 +66,7 @@ class ClinicSearchForm(forms.Form):
         label=_("Cell or blood product"),
         required=False,
         choices=_with_blank(list(Modality.choices), _("Any")),
+        widget=PlainSelect,
     )
     cultured = forms.BooleanField(label=_("Culture-expanded cells only"), required=False)
     joint = forms.BooleanField(label=_("Knee and other joint treatments only"), required=False)
@@ -73,6 +75,7 @@ class ClinicSearchForm(forms.Form):
         label=_("Language spoken"),
         required=False,
         choices=_with_blank(list(SpokenLanguage.Language.choices), _("Any")),
+        widget=PlainSelect,
     )
     price_min = forms.DecimalField(
         label=_("Price from"), required=False, min_value=0, max_value=MAX_PRICE, decimal_places=2
@@ -80,7 +83,9 @@ class ClinicSearchForm(forms.Form):
     price_max = forms.DecimalField(
         label=_("Price up to"), required=False, min_value=0, max_value=MAX_PRICE, decimal_places=2
     )
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
+    sort = forms.ChoiceField(
+        label=_("Sort by"), required=False, choices=SORT_CHOICES, widget=PlainSelect
+    )
     page = forms.IntegerField(required=False, min_value=1, max_value=100000)
 
     def __init__(self, *args, **kwargs) -> None:

@@ -5,6 +5,16 @@ from django.utils.translation import gettext_lazy as _
 
 from saisei.registry.models import Facility
 
+# Which suffix of the clinic's own texts each interface language reads first.
+_SUFFIXES = {"ja": "ja", "zh-hans": "zh"}
+
+
+def localized(obj: models.Model, field: str) -> str:
+    from django.utils.translation import get_language
+
+    suffix = _SUFFIXES.get(get_language() or "en", "en")
+    return getattr(obj, f"{field}_{suffix}", "") or getattr(obj, f"{field}_en", "")
+
 
 class SpokenLanguage(models.Model):
     """A language the clinic's staff can treat a patient in (added by the clinic)."""
@@ -61,6 +71,10 @@ class ClinicProfile(models.Model):
 
     def __str__(self) -> str:
         return self.display_name_en or str(self.facility)
+
+    def localized(self, field: str) -> str:
+        """`field` ("display_name", "address", "access") in the active language, else English."""
+        return localized(self, field)
 
 
 # What a claimed clinic adds: profile fields above, and doctors, photos and packages below.
@@ -169,6 +183,10 @@ class Package(models.Model):
 
     def __str__(self) -> str:
         return self.name_en
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name")
 
     @property
     def is_expired(self) -> bool:

@@ -241,6 +241,14 @@ class PublicProfile:
     updated: date | None
 
     @property
+    def address(self) -> str:
+        return self.profile.localized("address") if self.profile else ""
+
+    @property
+    def access(self) -> str:
+        return self.profile.localized("access") if self.profile else ""
+
+    @property
     def empty(self) -> bool:
         return not (self.profile or self.doctors or self.photos or self.packages)
 

@@ -69,8 +69,19 @@ class SearchParams:
         )
 
     @property
+    def price_confirmed_field(self) -> str:
+        return self.price_field.replace("_jpy", "_confirmed")
+
+    @property
     def filters_plans(self) -> bool:
         return bool(self.kind or self.modality or self.cultured or self.joint)
+
+    @property
+    def kind_only(self) -> bool:
+        """Only the kind of product is asked for among the plan and price conditions."""
+        return self.kind in {"stem_cells", "blood"} and not (
+            self.modality or self.cultured or self.joint or self.filters_prices
+        )
 
     @property
     def filters_prices(self) -> bool:
@@ -116,7 +127,13 @@ def search_clinics(params: SearchParams) -> QuerySet[Facility]:
     if params.prefecture in PREFECTURE_BY_SLUG:
         facilities = facilities.filter(prefecture=PREFECTURE_BY_SLUG[params.prefecture])
 
-    if params.filters_plans or params.filters_prices or (params.has_price and params.kind):
+    if params.kind_only:
+        # The facility's summary flags say the same as EXISTS(plan of that kind), without a join.
+        flag = "has_stem_cells" if params.kind == "stem_cells" else "has_blood"
+        facilities = facilities.filter(**{flag: True})
+        if params.has_price:
+            facilities = facilities.filter(**{f"{params.price_field}__isnull": False})
+    elif params.filters_plans or params.filters_prices or (params.has_price and params.kind):
         # One plan must satisfy every plan condition (and carry a matching price).
         plans = Plan.objects.filter(_plan_conditions(params), facility=OuterRef("pk"))
         if params.filters_prices or params.has_price:
@@ -134,7 +151,11 @@ def search_clinics(params: SearchParams) -> QuerySet[Facility]:
     for term in terms:
         facilities = facilities.filter(search_text__contains=term)
 
-    facilities = facilities.annotate(from_price_jpy=F(params.price_field))
+    # search_text is the widest column and no result list shows it.
+    facilities = facilities.defer("search_text").annotate(
+        from_price_jpy=F(params.price_field),
+        from_price_confirmed=F(params.price_confirmed_field),
+    )
     return _order(facilities, params, terms)
 
 

@@ -75,7 +75,9 @@ def get_profile(facility: Facility):
 def display_name(facility: Facility) -> str:
     """The clinic's own English name once it has set one, else the romanised registry name."""
     profile = get_profile(facility)
-    return (profile and profile.display_name_en) or facility.name_romaji or facility.name_ja
+    return (
+        (profile and profile.localized("display_name")) or facility.name_romaji or facility.name_ja
+    )
 
 
 # The compare tray lives in the visitor's session: a list of facility slugs.
@@ -142,15 +144,39 @@ class ClinicSummary:
     actions: int
     as_of: str
 
+    @property
+    def shown_prices(self) -> list[PricePoint]:
+        """The lowest prices; the clinic's page has them all, with their excerpts."""
+        return self.prices[:COMPARE_PRICES_SHOWN]
+
+    @property
+    def more_prices(self) -> int:
+        return max(0, len(self.prices) - COMPARE_PRICES_SHOWN)
+
+    @property
+    def highest_price(self) -> PricePoint | None:
+        return self.prices[-1] if self.prices else None
+
+
+COMPARE_PRICES_SHOWN = 5
+
+
+def _distinct_prices(prices: Iterable[PricePoint]) -> list[PricePoint]:
+    """One row per amount, unit and status: two plans of a clinic often share a document."""
+    distinct: dict[tuple[int, str, bool], PricePoint] = {}
+    for price in prices:
+        distinct.setdefault((price.amount_jpy, price.unit, price.confirmed), price)
+    return sorted(distinct.values(), key=lambda p: (p.amount_jpy, not p.confirmed, p.unit))
+
 
 def summarise(facility: Facility) -> ClinicSummary:
     plans = [p for p in facility.plans.all() if p.status == Plan.Status.LISTED]
-    prices = [
+    prices = _distinct_prices(
         price
         for plan in plans
         for price in plan.prices.all()
-        if price.kind == PricePoint.Kind.TREATMENT
-    ]
+        if price.kind == PricePoint.Kind.TREATMENT and price.listed
+    )
     return ClinicSummary(
         facility=facility,
         name=display_name(facility),
@@ -160,7 +186,7 @@ def summarise(facility: Facility) -> ClinicSummary:
         cultured=any(p.cultured for p in plans),
         joint=any(p.targets_joint for p in plans),
         risk_classes=sorted({p.risk_class for p in plans}),
-        prices=sorted(prices, key=lambda p: p.amount_jpy),
+        prices=prices,
         unconfirmed_prices=sum(not p.confirmed for p in prices),
         languages=[lang.get_language_display() for lang in facility.languages.all()],
         actions=len(facility.enforcement_actions.all()),

@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.static import serve
 from django_htmx.middleware import HtmxDetails
 
 from saisei.accounts.roles import is_member
@@ -54,7 +56,10 @@ def clinic_list(request: HtmxHttpRequest) -> HttpResponse:
     if request.htmx and not request.htmx.boosted:
         template += "#results"
     status = 200 if form.is_valid() else 400
-    return render(request, template, context, status=status)
+    response = render(request, template, context, status=status)
+    # The fragment and the full page share a URL: caches (and Back) must tell them apart.
+    patch_vary_headers(response, ("HX-Request",))
+    return response
 
 
 @require_GET
@@ -131,3 +136,12 @@ def _query_without(request: HttpRequest, key: str) -> str:
     query = request.GET.copy()
     query.pop(key, None)
     return query.urlencode()
+
+
+@require_http_methods(["GET", "HEAD"])
+def photo_file(request: HttpRequest, path: str) -> HttpResponseBase:
+    """Serve a clinic photo (public, re-encoded, random name); nothing else under MEDIA_ROOT."""
+    response = serve(request, f"clinics/{path}", document_root=str(settings.MEDIA_ROOT))
+    response["Cache-Control"] = "public, max-age=604800, immutable"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -78,6 +78,11 @@ class Facility(models.Model):
     blood_min_price_jpy = models.PositiveIntegerField(
         null=True, blank=True, help_text="Lowest treatment price of a PRP/blood-derived plan."
     )
+    # Whether the lowest price above was extracted with confidence (AUTO) rather than left for
+    # review: a listing that shows a "from" price says when it is unconfirmed.
+    min_price_confirmed = models.BooleanField(null=True, blank=True)
+    stem_min_price_confirmed = models.BooleanField(null=True, blank=True)
+    blood_min_price_confirmed = models.BooleanField(null=True, blank=True)
     plan_count = models.PositiveIntegerField(default=0)
     is_demo = models.BooleanField(default=False)
     created = models.DateTimeField(auto_now_add=True)
@@ -89,6 +94,15 @@ class Facility(models.Model):
         indexes = [
             models.Index(fields=["listed", "name_romaji"]),
             models.Index(fields=["listed", "min_price_jpy"]),
+            # Counting the directory's results by place and kind reads only these indexes.
+            models.Index(
+                fields=["region", "has_stem_cells", "has_blood", "listed"],
+                name="facility_region_kind_idx",
+            ),
+            models.Index(
+                fields=["prefecture", "has_stem_cells", "has_blood", "listed"],
+                name="facility_prefecture_kind_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -132,6 +146,13 @@ class Plan(models.Model):
 
     class Meta:
         ordering = ["plan_id"]
+        indexes = [
+            # The directory's "one plan of this kind" conditions read only this index.
+            models.Index(
+                fields=["modality", "status", "cultured", "targets_joint", "facility"],
+                name="plan_directory_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.plan_id} {self.title_ja}"

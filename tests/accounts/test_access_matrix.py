@@ -115,6 +115,7 @@ CASES = [
         None,
         PUBLIC,
     ),
+    ("clinic photo", "get", lambda o, a, b: o["photo"].image.url, None, PUBLIC),
     (
         "manage A",
         "get",

@@ -37,6 +37,8 @@ def test_sign_up_sends_a_verification_mail_only_once_the_transaction_commits(
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["erin@example.com"]
     assert mail.outbox[0].subject.startswith("[Saisei] ")
+    assert "user erin has" not in mail.outbox[0].body  # the username is never shown
+    assert "erin@example.com" in mail.outbox[0].body
 
 
 def test_sign_up_then_verify_from_the_mail_signs_the_patient_in(
@@ -121,3 +123,25 @@ def test_allauth_pages_use_the_site_layout_in_japanese(client):
     html = client.get("/ja" + reverse("account_login")).content.decode()
     assert 'href="/static/css/saisei' in html or "saisei." in html
     assert "ログイン" in html
+
+
+def test_a_new_account_keeps_the_language_and_currency_it_signed_up_with(
+    client, django_capture_on_commit_callbacks
+):
+    client.cookies["currency"] = "EUR"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/ja" + reverse("account_signup"),
+            {"email": "erin@example.com", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+        )
+    profile = PatientProfile.objects.get(user__email="erin@example.com")
+    assert (profile.preferred_language, profile.currency) == ("ja", "EUR")
+
+
+def test_saving_preferences_also_switches_the_display_currency(client_for, alice):
+    response = client_for(alice).post(
+        reverse("accounts:preferences"), {"preferred_language": "zh-hans", "currency": "CNY"}
+    )
+    assert response.status_code == 302
+    assert response.cookies["currency"].value == "CNY"
+    assert PatientProfile.objects.get(user=alice).preferred_language == "zh-hans"

@@ -163,3 +163,17 @@ def test_claim_text_is_escaped_for_the_moderator(client_for, alice, mia, clinic_
     assert "<script>alert" not in html
     assert '<b onmouseover="y">' not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+
+
+def test_a_domain_only_matches_the_document_host_itself(alice, clinic_a):
+    plan = clinic_a.plans.first()
+    plan.document_url = "https://www.someclinic.jp/plan.pdf"
+    plan.save()
+    claim = services.request_claim(alice, clinic_a, **{**CLAIM, "work_email": "x@clinic.jp"})
+    assert services.claim_evidence(claim).domain_matches == []
+
+
+def test_a_domain_named_after_the_clinic_matches(alice, clinic_a):
+    claim = services.request_claim(alice, clinic_a, **{**CLAIM, "work_email": "x@regenerative.jp"})
+    (match,) = services.claim_evidence(claim).domain_matches
+    assert "registered name or romanisation" in match

@@ -7,7 +7,8 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
 
-from saisei.accounts import demo, roles
+from saisei.accounts import demo, roles, services
+from saisei.accounts.errors import ClaimError
 from saisei.accounts.models import ClinicMembership
 from saisei.clinics.models import Package
 from saisei.registry.models import Facility, Plan
@@ -84,3 +85,19 @@ def test_show_demo_off_loads_nothing_and_hides_demo_clinics(client, settings):
     slug = Facility.objects.filter(is_demo=True).values_list("slug", flat=True)[0]
     assert client.get(reverse("clinics:detail", args=[slug])).status_code == 404
     assert slug not in client.get(reverse("clinics:list")).content.decode()
+
+
+def test_a_demo_account_can_never_join_a_real_clinic(client_for):
+    load()
+    real = make_facility(name_romaji="Real Clinic")
+    patient = User.objects.get(email="demo-patient@saisei.localhost")
+    moderator = User.objects.get(email="demo-moderator@saisei.localhost")
+    response = client_for(patient).post(
+        reverse("accounts:claim", args=[real.slug]),
+        {"job_title": "Manager", "work_email": "m@real.jp", "phone": "03"},
+    )
+    assert response.status_code == 400
+    assert "fictional demo clinics" in response.content.decode()
+    with pytest.raises(ClaimError):
+        services.add_member(patient, real, actor=moderator)
+    assert not real.memberships.exists()

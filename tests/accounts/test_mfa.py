@@ -4,6 +4,7 @@ import re
 
 import pytest
 from allauth.mfa.models import Authenticator
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from saisei.accounts.models import ClinicMembership
@@ -89,3 +90,45 @@ def test_a_patient_needs_no_second_factor(client, alice):
     password_login(client, alice)
     assert client.get(reverse("accounts:home")).status_code == 200
     assert not Authenticator.objects.filter(user=alice).exists()
+
+
+def test_the_setup_page_never_links_to_another_site(client_for, carol):
+    page = client_for(carol).get(reverse("accounts:mfa_required") + "?next=https://evil.example/")
+    assert page.status_code == 200
+    assert 'href="https://evil.example/"' not in page.content.decode()
+
+
+def test_owner_only_pages_refuse_plain_staff(rf, carol, clinic_a):
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.http import HttpResponse
+
+    from saisei.accounts.roles import staff_required
+    from tests.personas import make_user
+
+    @staff_required(role="owner")
+    def owners_page(request, membership):
+        return HttpResponse(membership.role)
+
+    erin = make_user("erin")
+    ClinicMembership.objects.create(user=erin, facility=clinic_a, role="staff")
+    request = rf.get("/")
+    request.session = SessionStore()
+    request.user = erin
+    with pytest.raises(PermissionDenied):
+        owners_page(request, slug=clinic_a.slug)
+
+
+def test_the_admin_signs_in_through_allauth(client):
+    response = client.get("/admin/login/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_confirming_the_code_opens_the_page_asked_for(client_for, carol, clinic_a):
+    manage = reverse("clinics:manage", args=[clinic_a.slug])
+    client = client_for(carol, mfa=False)
+    confirm = client.get(manage)["Location"]
+    response = client.post(confirm, {"code": totp_code(carol)})
+    assert response.status_code == 302
+    assert response["Location"] == manage
+    assert client.get(manage).status_code == 200

@@ -29,6 +29,7 @@ def test_list_filters_like_the_page(client, clinics):
     result = body["results"][0]
     assert result["name"] == "Stem Clinic"
     assert result["from_price_jpy"] == 990_000
+    assert result["from_price_confirmed"] is True
     assert result["from_price"]["currency"] == "EUR"
     assert result["from_price"]["approximate"] is True
     assert result["url"].endswith(f"/clinics/{clinics[0].slug}/")

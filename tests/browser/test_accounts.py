@@ -33,7 +33,7 @@ def test_sign_up_read_the_mail_verify_and_sign_in(page: Page):
     page.get_by_label("Email").fill("erin@example.com")
     page.get_by_label("Password:", exact=True).fill(NEW_PASSWORD)
     page.get_by_role("button", name="Sign In").click()
-    expect(page.get_by_text("Signed in as erin@example.com")).to_be_visible()
+    expect(page.get_by_text("Signed in as erin@example.com.", exact=True)).to_be_visible()
 
 
 def test_carol_signs_in_with_totp_and_edits_her_profile(page: Page, carol, clinic_a):

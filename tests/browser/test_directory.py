@@ -161,11 +161,6 @@ def test_back_button_restores_the_whole_list_page(page: Page, clinics):
     expect(page.get_by_label("Region")).to_have_value("")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the htmx fragment and the full page share a URL without Vary: HX-Request, so "
-    "Back from a clinic page shows the cached fragment alone (no header, form or CSS)",
-)
 def test_back_from_a_clinic_page_to_filtered_results(page: Page, clinics):
     page.goto("/clinics/")
     page.get_by_role("radio", name="Stem cells", exact=True).check()
@@ -356,11 +351,6 @@ def test_currency_without_js_has_an_apply_button(page_without_js: Page, clinics)
     expect(page.get_by_label("Currency")).to_have_value("EUR")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the header (currency `next`, language links) is rendered once; htmx filtering "
-    "pushes a new URL but the header keeps pointing at the first one, so the filters are lost",
-)
 def test_preferences_after_filtering_with_js_keep_the_filters(page: Page, clinics):
     page.goto("/clinics/")
     page.get_by_role("radio", name="Stem cells", exact=True).check()

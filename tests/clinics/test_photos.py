@@ -37,6 +37,16 @@ def test_a_photo_is_resized_re_encoded_and_shown(client_for, client, carol, clin
         assert not image.getexif()
     html = client.get(reverse("clinics:detail", args=[clinic_a.slug])).content.decode()
     assert photo.image.url in html
+    served = client.get(photo.image.url)
+    assert served.status_code == 200 and served["Content-Type"] == "image/jpeg"
+
+
+def test_only_clinic_photos_are_served_from_media(client, settings):
+    private = settings.MEDIA_ROOT / "quotes" / "1"
+    private.mkdir(parents=True)
+    (private / "scan.pdf").write_bytes(b"%PDF")
+    assert client.get("/media/quotes/1/scan.pdf").status_code == 404
+    assert client.get("/media/clinics/1/../../quotes/1/scan.pdf").status_code == 404
 
 
 def test_a_file_that_is_not_an_image_is_refused(client_for, carol, clinic_a):

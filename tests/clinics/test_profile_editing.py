@@ -221,3 +221,23 @@ def test_profile_and_package_text_render_escaped(client_for, client, carol, clin
         assert "<script>alert" not in html
         assert '<img src=x onerror="y">' not in html
         assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+
+
+def test_the_public_page_shows_the_clinics_text_in_the_visitors_language(client, carol, clinic_a):
+    services.update_profile(
+        carol,
+        clinic_a,
+        {
+            "display_name_en": "Knee Centre A",
+            "display_name_ja": "膝センターA",
+            "access_en": "By train",
+            "access_zh": "乘电车",
+        },
+    )
+    path = reverse("clinics:detail", args=[clinic_a.slug])
+    english = client.get(path).content.decode()
+    assert "Knee Centre A" in english and "By train" in english
+    japanese = client.get("/ja" + path).content.decode()
+    assert "膝センターA" in japanese and "By train" in japanese  # no Japanese access: English
+    text = client.get("/zh-hans" + path).content.decode()
+    assert "Knee Centre A" in text and "乘电车" in text

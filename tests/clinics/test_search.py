@@ -89,7 +89,8 @@ def test_region_and_prefecture_filters(clinics):
 
 
 def test_text_matches_japanese_romanised_and_treatment_words(clinics):
-    assert find(q="大阪") == ["Osaka Knee Clinic"]
+    # the name first, then the clinic whose prefecture (大阪府) matches
+    assert find(q="大阪") == ["Osaka Knee Clinic", "Naniwa Orthopaedics"]
     assert find(q="naniwa") == ["Naniwa Orthopaedics"]
     assert find(q="ＧＩＮＺＡ") == ["Ginza Stem Cell Clinic"]
     assert find(q="osaka 多血小板") == ["Osaka Knee Clinic"]

@@ -85,6 +85,9 @@ def test_the_facility_summary_is_computed(db, small):
     assert facility.has_cultured is False  # neither title says the cells are cultured
     # cancellation fees (100,000 and 500,000 yen) are not treatment prices
     assert (facility.min_price_jpy, facility.max_price_jpy) == (44000, 2750000)
+    # the lowest price by kind of product: synovial MSC from 2,000,000, PRP from 44,000
+    assert (facility.stem_min_price_jpy, facility.blood_min_price_jpy) == (2000000, 44000)
+    assert facility.min_price_confirmed and facility.stem_min_price_confirmed  # AUTO extractions
     assert facility.prefecture_ja == "茨城県" and facility.region_ja == "関東"
     text = facility.search_text
     assert "医療法人健佑会 いちはら病院" in text
@@ -349,3 +352,14 @@ def test_a_full_extract_leaves_demo_facilities_plans_alone(db, tmp_path, small):
 
     assert report.counts["plans_no_longer_listed"] == 0
     assert not Plan.objects.filter(status=GONE).exists()
+
+
+def test_a_lowest_price_left_for_review_is_marked_unconfirmed(db, tmp_path):
+    rows = data.plans_of("F0207")  # all four of its treatment prices need review (QC)
+    ids = [row["plan_id"] for row in rows]
+    import_registry(
+        [data.write_plans(tmp_path, rows), data.write_prices(tmp_path, data.prices(*ids))]
+    )
+    facility = Facility.objects.get(external_id="F0207")
+    assert facility.min_price_jpy == 35000
+    assert facility.min_price_confirmed is False

@@ -211,4 +211,16 @@ def import_registry(
             files=[source["name"] for source in files],
             **counts,
         )
+    _refresh_planner_statistics()
     return ImportReport(run_id=run.pk, files=files, counts=counts, warnings=warnings)
+
+
+def _refresh_planner_statistics() -> None:
+    """After a bulk import PostgreSQL's row estimates are stale and its visibility map unset
+    until autovacuum runs: the directory's counts then read the whole table instead of an
+    index (measured on x100 data: 14 ms instead of 0.4 ms). VACUUM needs autocommit."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return
+    tables = ["registry_facility", "registry_plan", "registry_pricepoint"]
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM (ANALYZE) " + ", ".join(tables))

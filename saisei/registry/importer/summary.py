@@ -2,10 +2,10 @@
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Max, Min
 from django.utils import translation
 
 from saisei.lib.text import normalise
@@ -44,20 +44,51 @@ def _listed_plans(facility_pks: set[int]) -> dict[int, list[PlanValues]]:
     return plans
 
 
-def _price_ranges(facility_pks: set[int]) -> dict[int, tuple[int, int]]:
-    ranges = (
+@dataclass
+class Lowest:
+    """The lowest amount seen, and whether one of the prices with that amount is confirmed."""
+
+    amount: int | None = None
+    confirmed: bool | None = None
+
+    def add(self, amount: int, confirmed: bool) -> None:
+        if self.amount is None or amount < self.amount:
+            self.amount, self.confirmed = amount, confirmed
+        elif amount == self.amount:
+            self.confirmed = self.confirmed or confirmed
+
+
+@dataclass
+class PriceRange:
+    """A facility's treatment prices: lowest and highest, and the lowest by kind of product."""
+
+    low: Lowest = field(default_factory=Lowest)
+    stem: Lowest = field(default_factory=Lowest)
+    blood: Lowest = field(default_factory=Lowest)
+    high: int | None = None
+
+
+def _price_ranges(facility_pks: set[int]) -> dict[int, PriceRange]:
+    rows = (
         PricePoint.objects.filter(
             listed=True, kind=PricePoint.Kind.TREATMENT, plan__status=Plan.Status.LISTED
         )
-        .values("plan__facility_id")
-        .annotate(low=Min("amount_jpy"), high=Max("amount_jpy"))
+        .values_list("plan__facility_id", "plan__modality", "amount_jpy", "extraction")
         .order_by()
     )
-    return {
-        row["plan__facility_id"]: (row["low"], row["high"])
-        for row in ranges
-        if row["plan__facility_id"] in facility_pks
-    }
+    ranges: dict[int, PriceRange] = defaultdict(PriceRange)
+    for pk, modality, amount, extraction in rows.iterator(chunk_size=5000):
+        if pk not in facility_pks:
+            continue
+        found = ranges[pk]
+        confirmed = extraction == PricePoint.Extraction.AUTO
+        found.low.add(amount, confirmed)
+        found.high = amount if found.high is None else max(found.high, amount)
+        if modality in STEM_CELL_MODALITIES:
+            found.stem.add(amount, confirmed)
+        if modality in BLOOD_MODALITIES:
+            found.blood.add(amount, confirmed)
+    return ranges
 
 
 def search_text(facility: Facility, plans: Iterable[PlanValues], names: Names) -> str:
@@ -105,7 +136,7 @@ def refresh_facilities(
     for pk, facility in by_pk.items():
         own = plans.get(pk, [])
         modalities = {plan["modality"] for plan in own}
-        low, high = prices.get(pk, (None, None))
+        price = prices.get(pk, PriceRange())
         wanted: dict[str, Any] = {
             "listed": bool(own),
             "plan_count": len(own),
@@ -113,8 +144,13 @@ def refresh_facilities(
             "has_blood": bool(modalities & BLOOD_MODALITIES),
             "has_cultured": any(plan["cultured"] is True for plan in own),
             "has_joint": any(plan["targets_joint"] for plan in own),
-            "min_price_jpy": low,
-            "max_price_jpy": high,
+            "min_price_jpy": price.low.amount,
+            "max_price_jpy": price.high,
+            "stem_min_price_jpy": price.stem.amount,
+            "blood_min_price_jpy": price.blood.amount,
+            "min_price_confirmed": price.low.confirmed,
+            "stem_min_price_confirmed": price.stem.confirmed,
+            "blood_min_price_confirmed": price.blood.confirmed,
             "search_text": search_text(facility, own, names),
         }
         fields = [key for key, value in wanted.items() if getattr(facility, key) != value]
