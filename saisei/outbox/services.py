@@ -5,7 +5,8 @@ transaction commits, so a rolled-back change sends nothing and a committed one i
 if the mail server is down, the attempt is recorded (attempts, last error) and the task is
 enqueued again with a growing delay (`run_after`), up to MAX_ATTEMPTS; then the message is
 marked failed and shown to moderators, who can retry it. `retry_due()` (run by
-`manage.py send_outbox`) catches up whatever a worker could not re-enqueue.
+`manage.py send_outbox` or `quotes_housekeeping`) catches up whatever is more than GRACE
+overdue: a task lost, or a backend that cannot defer.
 """
 
 from datetime import timedelta
@@ -23,6 +24,8 @@ from .tasks import deliver
 
 MAX_ATTEMPTS = 6
 FIRST_DELAY = timedelta(minutes=1)
+# retry_due() leaves a message alone until it is this late: until then its task is queued.
+GRACE = timedelta(minutes=5)
 
 
 def backoff(attempts: int) -> timedelta:
@@ -94,8 +97,9 @@ def attempt_delivery(message_id: int) -> str:
 
 
 def due() -> QuerySet[OutboundEmail]:
+    """Pending messages whose attempt is overdue, i.e. whose task was lost or never queued."""
     return OutboundEmail.objects.filter(
-        status=OutboundEmail.Status.PENDING, next_attempt_at__lte=timezone.now()
+        status=OutboundEmail.Status.PENDING, next_attempt_at__lte=timezone.now() - GRACE
     )
 
 

@@ -102,7 +102,9 @@ def test_mail_server_down_loses_nothing_and_retries_with_backoff(
     controller.start()
     try:
         settings.MAILERS = smtp_mailers(port)
-        OutboundEmail.objects.update(next_attempt_at=timezone.now())
+        OutboundEmail.objects.update(next_attempt_at=timezone.now() - timedelta(minutes=1))
+        assert outbox.retry_due() == {}  # its queued task will run: not overdue yet
+        OutboundEmail.objects.update(next_attempt_at=timezone.now() - timedelta(minutes=6))
         assert outbox.retry_due() == {"sent": 1}
     finally:
         controller.stop()

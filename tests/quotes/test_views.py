@@ -258,3 +258,10 @@ def test_clinic_page_shows_response_time_with_its_caveat(alice, carol, clinic_a,
     html = client.get("/clinics/clinic-a/").content.decode()
     assert "Median time to a first quote" in html
     assert "not a measure of its medical quality" in html
+
+
+def test_encrypted_files_are_never_served_as_media(alice, sent_request, client_for):
+    upload = sent_request.uploads.get()
+    assert uploads.path_for(upload.pk).exists()
+    for client in (client_for(None), client_for(alice)):
+        assert client.get(f"/media/quotes/{upload.pk}.bin").status_code == 404
