@@ -27,6 +27,7 @@ class Knees(models.TextChoices):
 
 class KLGrade(models.TextChoices):
     UNKNOWN = "", _("I don't know")
+    G0 = "0", _("Grade 0 (no signs)")
     G1 = "1", _("Grade 1 (doubtful)")
     G2 = "2", _("Grade 2 (minimal)")
     G3 = "3", _("Grade 3 (moderate)")
