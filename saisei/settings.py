@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "saisei.accounts",
     "saisei.outcomes",
     "saisei.guide",
+    "saisei.outbox",
+    "saisei.quotes",
 ]
 
 MIDDLEWARE = [

@@ -31,6 +31,8 @@ urlpatterns += i18n_patterns(
     path("", include("saisei.lib.urls")),
     path("", include("saisei.accounts.urls")),
     path("", include("saisei.outcomes.urls")),
+    path("", include("saisei.quotes.urls")),
+    path("", include("saisei.outbox.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

@@ -4,27 +4,22 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from .tasks import send_email
+from saisei.outbox import services as outbox
 
 SUBJECT_PREFIX = "[Saisei] "
 
 
-def enqueue_message(message: EmailMessage) -> None:
-    """Queue an already rendered message; nothing is queued if the transaction rolls back."""
+def enqueue_message(message: EmailMessage, kind: str = "") -> None:
+    """Queue an already rendered message in the outbox; nothing is queued on a rollback."""
     html = ""
     if isinstance(message, EmailMultiAlternatives):
         html = next((str(c) for c, mimetype in message.alternatives if mimetype == "text/html"), "")
     subject, body, to = str(message.subject), str(message.body), list(message.to)
     from_email = message.from_email or settings.DEFAULT_FROM_EMAIL
-    transaction.on_commit(
-        lambda: send_email.enqueue(
-            subject=subject, body=body, to=to, from_email=from_email, html=html
-        )
-    )
+    outbox.queue(to=to, subject=subject, body=body, html=html, from_email=from_email, kind=kind)
 
 
 def send_templated(
@@ -39,4 +34,4 @@ def send_templated(
         html = render_to_string(f"{template_prefix}_message.html", context).strip()
     message = EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
     message.attach_alternative(html, "text/html")
-    enqueue_message(message)
+    enqueue_message(message, kind=template_prefix.rsplit("/", 1)[-1])

@@ -14,6 +14,7 @@ from django_htmx.middleware import HtmxDetails
 from saisei.accounts.roles import is_member
 from saisei.lib.currency import load_rates
 from saisei.lib.middleware import get_currency
+from saisei.quotes import services as quote_services
 from saisei.registry.models import Facility, Plan
 
 from . import profile as profile_services
@@ -72,6 +73,7 @@ def clinic_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "actions": services.actions_of(facility),
         "languages": services.languages_of(facility),
         "added": profile_services.public_profile(facility, services.get_profile(facility)),
+        "response_time": quote_services.response_time(facility),
         "manage_url": (
             reverse("clinics:manage", args=[facility.slug])
             if is_member(request.user, facility)

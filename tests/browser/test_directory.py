@@ -236,10 +236,9 @@ def test_clinic_page_shows_the_plan_price_and_its_source(page: Page, clinics):
     expect(excerpt).to_be_visible()
     expect(excerpt).to_have_text("片膝 990,000円（税込）")
 
-    coming = page.get_by_text("Quote requests are coming soon")
-    expect(coming).to_be_hidden()
-    page.get_by_text("Request a quote").click()
-    expect(coming).to_be_visible()
+    # Requesting a quote needs an account: the button leads to the sign-in page.
+    page.locator(".clinic-actions").get_by_role("link", name="Request a quote").click()
+    expect(page).to_have_url(re.compile(r"/accounts/login/\?next=/quotes/new/"))
 
 
 # 5. Compare

@@ -109,7 +109,7 @@ def test_clinic_page_shows_plans_prices_sources_and_status(client, clinic):
     assert "Unconfirmed" in html  # the ambiguous extraction is shown, but marked
     assert "Cancellation fee" in html
     assert "Also registered as:" in html and "テスト膝クリニック" in html
-    assert "Request a quote" in html and "coming soon" in html
+    assert f'href="/quotes/new/?c={clinic.slug}"' in html  # "Request a quote"
     assert "google.com/maps/search" in html
 
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from saisei.accounts import demo
+from saisei.quotes.demo import load_from_accounts_demo as quotes_demo
 
 
 class Command(BaseCommand):
@@ -16,6 +17,7 @@ class Command(BaseCommand):
             self.stdout.write("SHOW_DEMO is off: demo clinics and accounts were not loaded.")
             return
         result = demo.load_demo()
+        quotes_demo(result)
         names = ", ".join(c.name_romaji for c in result.clinics)
         self.stdout.write(f"Demo clinics (fictional): {names}")
         self.stdout.write(f"Demo accounts (password for all: {demo.DEMO_PASSWORD}):")
