@@ -15,7 +15,7 @@ from saisei.accounts.roles import is_member
 from saisei.lib.currency import load_rates
 from saisei.lib.middleware import get_currency
 from saisei.quotes import services as quote_services
-from saisei.registry.models import Facility, Plan
+from saisei.registry.stats import registry_as_of, registry_facilities, registry_plans
 
 from . import profile as profile_services
 from . import services
@@ -30,10 +30,10 @@ class HtmxHttpRequest(HttpRequest):
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     stats = {
-        "facilities": Facility.objects.filter(listed=True).count(),
-        "plans": Plan.objects.filter(status=Plan.Status.LISTED).count(),
+        "facilities": registry_facilities().count(),
+        "plans": registry_plans().count(),
     }
-    as_of = Plan.objects.order_by("-extracted_on").values_list("extracted_on", flat=True).first()
+    as_of = registry_as_of()
     return render(
         request, "clinics/home.html", {"stats": stats, "as_of": as_of, "form": ClinicSearchForm()}
     )

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from saisei.clinics.search import visible_facilities
 from saisei.lib.currency import JPY, RateTable, convert_jpy, to_jpy
+from saisei.registry import stats
 from saisei.registry.classify import Classification, english_treatment_name
 from saisei.registry.models import STEM_CELL_MODALITIES, Plan, PricePoint
 
@@ -238,8 +238,8 @@ class PriceDistribution:
 
 
 def registry_prices() -> dict[tuple[str, bool | None], list[int]]:
-    """Confirmed treatment prices of listed joint plans of visible clinics, by (modality,
-    cultured). One query."""
+    """Confirmed treatment prices of listed joint plans of the registry's clinics (never the
+    fictional demo clinics), by (modality, cultured). One query."""
     amounts = (
         PricePoint.objects.filter(
             kind=PricePoint.Kind.TREATMENT,
@@ -248,7 +248,7 @@ def registry_prices() -> dict[tuple[str, bool | None], list[int]]:
             is_repeat=False,
             plan__status=Plan.Status.LISTED,
             plan__targets_joint=True,
-            plan__facility__in=visible_facilities(),
+            plan__facility__in=stats.registry_facilities(),
         )
         .order_by()
         .values_list("plan__modality", "plan__cultured", "amount_jpy")
@@ -278,11 +278,5 @@ def registry_distribution() -> list[PriceDistribution]:
 
 
 def registry_as_of() -> str:
-    """The newest extraction month of the listed plans ("2026-09"), one query."""
-    return (
-        Plan.objects.filter(status=Plan.Status.LISTED)
-        .order_by("-extracted_on")
-        .values_list("extracted_on", flat=True)
-        .first()
-        or ""
-    )
+    """The newest extraction month of the registry's listed plans ("2026-09"), one query."""
+    return stats.registry_as_of()

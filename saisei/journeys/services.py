@@ -17,6 +17,7 @@ from saisei.clinics.search import visible_facilities
 from saisei.clinics.services import display_name
 from saisei.lib.currency import RateTable
 from saisei.registry.models import STEM_CELL_MODALITIES, Facility, Plan, PricePoint
+from saisei.registry.stats import registry_facilities
 
 from . import closures
 from .costs import CostOption, Estimate, cost_option
@@ -94,7 +95,7 @@ def generic_treatment() -> Treatment:
         plan__status=Plan.Status.LISTED,
         plan__cultured=True,
         plan__modality__in=STEM_CELL_MODALITIES,
-        plan__facility__in=visible_facilities(),
+        plan__facility__in=registry_facilities(),  # never the fictional demo clinics' prices
     )
     rows = list(prices.values_list("amount_jpy", "plan__extracted_on"))
     amounts = sorted(amount for amount, _ in rows)

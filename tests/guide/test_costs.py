@@ -111,9 +111,10 @@ def test_registry_distribution_counts_only_confirmed_treatment_prices_of_listed_
     assert list(_groups()) == [("adipose_msc", True), ("prp", None)]  # stem cells first
 
 
-def test_registry_distribution_includes_demo_clinics_only_when_shown(registry, settings):
-    settings.SAISEI_SHOW_DEMO = True
-    assert _groups()[("adipose_msc", True)].max_jpy == 8_000_000
+def test_registry_distribution_never_includes_the_fictional_demo_clinics(registry, settings):
+    settings.SAISEI_SHOW_DEMO = True  # shown on the site, but their prices are invented
+    cultured = _groups()[("adipose_msc", True)]
+    assert (cultured.count, cultured.max_jpy) == (3, 1_650_000)  # the demo 8,000,000 is out
 
 
 @pytest.mark.parametrize("n", [1, 3])
