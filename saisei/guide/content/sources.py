@@ -76,9 +76,7 @@ _SOURCES = [
         "The Stem-Cell Market for the Treatment of Knee Osteoarthritis: A Patient Perspective "
         "(Piuzzi NS, Ng M, Chughtai M, et al.)",
         "The Journal of Knee Surgery 31(6), 551-556",
-        pubmed_title(
-            "The Stem-Cell Market for the Treatment of Knee Osteoarthritis: A Patient Perspective"
-        ),
+        "https://doi.org/10.1055/s-0037-1604443",
         "2018",
     ),
     Source(
