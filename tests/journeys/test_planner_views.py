@@ -226,6 +226,9 @@ def test_htmx_refresh_returns_only_the_result(client, clinics):
     assert response.status_code == 200
     html = response.content.decode()
     assert "<html" not in html and "Timeline" in html
+    # the header's language links and currency `next` follow the URL that htmx pushes
+    assert 'id="prefs" hx-swap-oob="true"' in html
+    assert 'href="/ja/journey/?nationality=US' in html
 
 
 def _start(event) -> datetime:
