@@ -35,11 +35,10 @@ def _posted_plan(request: HttpRequest) -> QueryDict:
 
 def _replan(request: HttpRequest, data: QueryDict):
     """The form and journey for posted planner data, or the planner with its errors (400)."""
-    form, journey, submitted = plan_from(request, data)
+    form, journey, _submitted = plan_from(request, data, bound=True)
     if journey is not None:
         return form, journey, None
-    if not submitted:
-        form = plan_from(request, QueryDict())[0]
+    if not data:
         form.add_error(None, _("There is no plan to save: fill in the planner first."))
     context = plan_context(request, form, None, True, data.urlencode())
     return form, None, render(request, "journeys/planner.html", context, status=400)

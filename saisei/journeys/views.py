@@ -24,12 +24,12 @@ class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
-def plan_from(request: HttpRequest, data: QueryDict):
+def plan_from(request: HttpRequest, data: QueryDict, *, bound: bool = False):
     """The bound form for `data` and its journey (None when the form is empty or has errors).
 
     A signed-in user's form also offers their accepted quotes and the clinic's packages."""
     rates = load_rates()
-    submitted = any(key in data for key in PARAMS if key not in PREFILL)
+    submitted = bound or any(key in data for key in PARAMS if key not in PREFILL)
     form = JourneyForm(
         data if submitted else None,
         currency=get_currency(request),

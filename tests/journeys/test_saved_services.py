@@ -24,7 +24,9 @@ DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 def actions(target) -> list[str]:
     return list(
-        AuditEntry.objects.filter(target_id=str(target.pk), target_type__endswith=type(target).__name__.lower())
+        AuditEntry.objects.filter(
+            target_id=str(target.pk), target_type__endswith=type(target).__name__.lower()
+        )
         .order_by("pk")
         .values_list("action", flat=True)
     )
@@ -40,7 +42,14 @@ def test_saving_stores_the_planner_parameters_and_one_reminder_per_event(saved_p
     keys = list(saved_plan.reminders.values_list("event_key", flat=True))
     # A US passport needs no visa: the two trips and the four follow-ups.
     assert sorted(keys) == sorted(
-        ["visit1-arrive", "visit2-arrive", "follow-up-1", "follow-up-3", "follow-up-6", "follow-up-12"]
+        [
+            "visit1-arrive",
+            "visit2-arrive",
+            "follow-up-1",
+            "follow-up-3",
+            "follow-up-6",
+            "follow-up-12",
+        ]
     )
     assert actions(saved_plan) == ["journey_plan.saved"]
     assert saved_plan.title.startswith("Generic template from ")
@@ -211,9 +220,9 @@ def test_a_quote_or_package_gives_the_plan_its_figures(alice, accepted_quote, pa
     _form, journey = build(alice, plan_params(clinic="clinic-a", source=f"package:{package_a.pk}"))
     assert journey.treatment.price_min_jpy == 1_800_000
     assert journey.treatment.culture_weeks == (6, 6)
-    assert journey.schedule.injection_earliest - journey.schedule.event("harvest").start >= timedelta(
-        weeks=6
-    )
+    assert journey.schedule.injection_earliest - journey.schedule.event(
+        "harvest"
+    ).start >= timedelta(weeks=6)
 
 
 def test_privacy_export_and_account_deletion_cover_saved_plans(saved_plan, alice, bob):
