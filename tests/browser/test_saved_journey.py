@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 from saisei.journeys.models import JourneyPlan
 from saisei.journeys.services import import_visa_rules, today_in_japan
 from saisei.journeys.visa import VISA_EXEMPTIONS_FILE
+from tests.browser.axe import axe_violations
 from tests.factories import make_rates
 from tests.personas import PASSWORD
 
@@ -43,10 +44,12 @@ def test_alice_saves_a_plan_and_cancels_one_reminder(page: Page, alice):
     reminders = page.locator("tr.reminder")
     expect(reminders).to_have_count(6)
     expect(reminders.first).to_contain_text("Trip to Japan (visit 1)")
+    assert axe_violations(page) == []
 
     page.get_by_role("link", name="My saved journey plans").click()
     expect(page.get_by_role("link", name="Perth to Tokyo")).to_be_visible()
     expect(page.get_by_text("6 reminders to come.")).to_be_visible()
+    assert axe_violations(page) == []
     page.get_by_role("link", name="Perth to Tokyo").click()
 
     reminders.first.get_by_role("button", name="Cancel this reminder").click()

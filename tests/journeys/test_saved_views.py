@@ -145,3 +145,10 @@ def test_a_saved_plan_whose_start_has_passed_still_opens(client_for, alice, save
     response = client_for(alice).get(f"/journey/saved/{saved_plan.pk}/")
     assert response.status_code == 200
     assert "cannot be shown as it is any more" in response.content.decode()
+
+
+def test_the_planner_offers_to_update_only_the_users_own_plan(client_for, bob, saved_plan):
+    query = urlencode({**plan_params(), "saved": saved_plan.pk})
+    page = client_for(bob).get("/journey/?" + query).content.decode()
+    assert "Save this plan" in page and "Update the saved plan" not in page
+    assert saved_plan.title not in page
