@@ -5,3 +5,6 @@ class JourneysConfig(AppConfig):
     name = "saisei.journeys"
     label = "journeys"
     verbose_name = "Journeys: trip plans and visa rules"
+
+    def ready(self) -> None:
+        from . import privacy  # noqa: F401

@@ -11,7 +11,7 @@ from django_countries import countries
 
 from saisei.lib.currency import JPY, SUPPORTED_CURRENCIES, RateTable, convert_jpy, to_jpy
 
-from . import costs, services
+from . import costs, services, sources
 from .models import PassportType
 from .schedule import DEFAULT_CULTURE_WEEKS
 
@@ -40,6 +40,7 @@ PARAMS = (
     "flight",
     "lodging",
     "daily",
+    "source",
 )
 
 
@@ -124,6 +125,12 @@ class JourneyForm(forms.Form):
             "invalid_choice": _("This clinic has no listed stem cell plan with this number.")
         },
     )
+    source = forms.ChoiceField(
+        label=_("Price and culture time from"),
+        required=False,
+        help_text=_("Your accepted quote or one of the clinic's packages, if you have one."),
+        error_messages={"invalid_choice": _("Choose one of your accepted quotes or packages.")},
+    )
     start = forms.DateField(
         label=_("Earliest arrival in Japan"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -169,8 +176,11 @@ class JourneyForm(forms.Form):
         _("Your estimate. Empty: a placeholder."),
     )
 
-    def __init__(self, *args: Any, currency: str, rates: RateTable, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, currency: str, rates: RateTable, user: Any = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.user = user
         self.rates = rates
         self.display_currency = currency
         self.treatment: services.Treatment | None = None
@@ -183,6 +193,13 @@ class JourneyForm(forms.Form):
         slug = self.data.get("clinic") if self.is_bound else self.initial.get("clinic")
         plans = services.plan_choices(slug) if slug else []
         self._choice("plan").choices = [("", _("All culture-expanded plans")), *plans]
+        if getattr(user, "is_authenticated", False):
+            self._choice("source").choices = [
+                ("", _("The registered plans' published prices")),
+                *sources.source_choices(user, slug or ""),
+            ]
+        else:
+            del self.fields["source"]  # the anonymous planner has no saved sources
         self.fields["currency"].initial = currency
         self.fields["rest"].initial = "yes"
         placeholder_currency = self.data.get("currency") or currency
@@ -237,13 +254,18 @@ class JourneyForm(forms.Form):
         low, high = data.get("culture_min"), data.get("culture_max")
         if low is not None and high is not None and low > high:
             self.add_error("culture_max", _("The longest culture time is below the shortest."))
-        if "clinic" in data and not self.has_error("clinic"):
+        if "clinic" in data and not self.has_error("clinic") and not self.has_error("source"):
             try:
-                self.treatment = (
-                    services.clinic_treatment(data["clinic"], data.get("plan") or "")
-                    if data["clinic"]
-                    else services.generic_treatment()
-                )
+                if data.get("source"):
+                    self.treatment = sources.treatment_for(
+                        self.user, data["source"], data["clinic"]
+                    )
+                elif data["clinic"]:
+                    self.treatment = services.clinic_treatment(
+                        data["clinic"], data.get("plan") or ""
+                    )
+                else:
+                    self.treatment = services.generic_treatment()
             except services.JourneyError as error:
                 self.add_error(error.field, error.message)
         return data
@@ -283,4 +305,8 @@ class JourneyForm(forms.Form):
 
     def params(self) -> dict[str, str]:
         """The plan as query parameters (what a saved plan stores)."""
-        return {key: str(self.data[key]) for key in PARAMS if self.data.get(key) not in (None, "")}
+        return {
+            key: str(self.data[key])
+            for key in PARAMS
+            if key in self.fields and self.data.get(key) not in (None, "")
+        }

@@ -80,3 +80,21 @@ def event_detail(event: Event) -> str:
     if kind == "visa_apply":
         return _("A planning aid: apply earlier if you can; processing times vary.")
     return ""
+
+
+def reminder_label(kind: str, event_key: str) -> str:
+    """A saved plan's reminder, named for its page (never in the e-mail)."""
+    if kind == "visa_application":
+        return _("Apply for a visa, if you need one")
+    if event_key == "visit1-arrive":
+        return _("Trip to Japan (visit 1)")
+    if event_key == "visit2-arrive":
+        return _("Trip to Japan (visit 2)")
+    months = event_key.rsplit("-", 1)[-1]
+    if months.isdigit():
+        return ngettext(
+            "Follow-up %(n)s month after the injection",
+            "Follow-up %(n)s months after the injection",
+            int(months),
+        ) % {"n": int(months)}
+    return _("Follow-up")

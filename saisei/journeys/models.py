@@ -1,10 +1,10 @@
-"""Visa rules (data, loaded by `import_visa_rules`) and the shapes a saved journey will take.
+"""Visa rules (data, loaded by `import_visa_rules`), saved journeys and their reminders.
 
-The anonymous planner keeps all of its state in the URL and saves nothing. `JourneyPlan` and
-`Reminder` are here so that a later change can save a signed-in patient's plan (its `params`
-are exactly the planner's query string, see `forms.JourneyForm.params`) and schedule
-cancellable e-mail reminders for its dated events (each event has a stable `key`) without
-reshaping anything.
+The anonymous planner keeps all of its state in the URL and saves nothing. A signed-in
+patient's saved plan (`JourneyPlan`) stores exactly the planner's query parameters (see
+`forms.JourneyForm.params`), optionally tied to one of their accepted quotes or a clinic's
+package, and has cancellable e-mail reminders (`Reminder`) for its dated events (each event
+has a stable `key`). Only `saved.py` writes them.
 """
 
 from datetime import date
@@ -99,7 +99,7 @@ class VisaRule(models.Model):
 
 
 class JourneyPlan(models.Model):
-    """A saved journey (for signed-in patients, later). Not written by the anonymous planner."""
+    """A signed-in patient's saved journey. Never written by the anonymous planner."""
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="journey_plans"
@@ -107,6 +107,12 @@ class JourneyPlan(models.Model):
     params = models.JSONField(help_text="The planner's cleaned query parameters")
     facility = models.ForeignKey(
         "registry.Facility", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    quote = models.ForeignKey(
+        "quotes.Quote", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    package = models.ForeignKey(
+        "clinics.Package", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     title = models.CharField(max_length=200, blank=True)
     created = models.DateTimeField(auto_now_add=True)
@@ -131,6 +137,7 @@ class Reminder(models.Model):
     plan = models.ForeignKey(JourneyPlan, on_delete=models.CASCADE, related_name="reminders")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     event_key = models.CharField(max_length=60, help_text="The timeline event's stable key")
+    event_on = models.DateField(null=True, help_text="The day of the event reminded of")
     send_at = models.DateTimeField()
     task_id = models.CharField(max_length=64, blank=True, help_text="The enqueued task's id")
     sent_at = models.DateTimeField(null=True, blank=True)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from statistics import median
+from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
@@ -58,6 +59,13 @@ class Treatment:
     prices_as_of: str = ""
     culture_weeks: tuple[int, int] = DEFAULT_CULTURE_WEEKS
     culture_stated: bool | None = True
+    # A saved plan's own source (see sources.py): "quote" or "package", its name and date.
+    source: str = ""
+    source_name: str = ""
+    source_date: date | None = None
+    visits: int | None = None
+    quote: Any = None
+    package: Any = None
 
     @property
     def is_generic(self) -> bool:

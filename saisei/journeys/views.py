@@ -1,6 +1,6 @@
-"""The anonymous planner: every input in the query string; nothing is saved."""
+"""The planner: every input in the query string; nothing is saved here (see saved_views)."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -11,8 +11,9 @@ from django_htmx.middleware import HtmxDetails
 from saisei.lib.currency import load_rates
 from saisei.lib.middleware import get_currency
 
-from . import calendar, services
+from . import calendar, saved, services
 from .forms import PARAMS, JourneyForm
+from .models import JourneyPlan
 from .visa import medical_stay_rules
 
 # Parameters that only pre-fill the form (links from a clinic page, the currency menu).
@@ -23,15 +24,18 @@ class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
-def _plan(request: HttpRequest):
-    """The bound form and its journey (None when the form is empty or has errors)."""
+def plan_from(request: HttpRequest, data: QueryDict, *, bound: bool = False):
+    """The bound form for `data` and its journey (None when the form is empty or has errors).
+
+    A signed-in user's form also offers their accepted quotes and the clinic's packages."""
     rates = load_rates()
-    submitted = any(key in request.GET for key in PARAMS if key not in PREFILL)
+    submitted = bound or any(key in data for key in PARAMS if key not in PREFILL)
     form = JourneyForm(
-        request.GET if submitted else None,
+        data if submitted else None,
         currency=get_currency(request),
         rates=rates,
-        initial={key: request.GET[key] for key in PREFILL if key in request.GET},
+        user=request.user,
+        initial={key: data[key] for key in PREFILL if key in data},
     )
     journey = None
     if submitted and form.is_valid() and form.treatment is not None:
@@ -42,8 +46,13 @@ def _plan(request: HttpRequest):
     return form, journey, submitted
 
 
-def _context(request: HttpRequest, form: JourneyForm, journey, submitted: bool) -> dict:
-    query = request.GET.urlencode()
+def _plan(request: HttpRequest):
+    return plan_from(request, request.GET)
+
+
+def plan_context(
+    request: HttpRequest, form: JourneyForm, journey, submitted: bool, query: str = ""
+) -> dict:
     rule = journey.visa.rule if journey is not None else None
     return {
         "visa_note": rule.note_for(get_language() or "en") if rule else "",
@@ -52,7 +61,21 @@ def _context(request: HttpRequest, form: JourneyForm, journey, submitted: bool) 
         "submitted": submitted,
         "query": query,
         "medical": medical_stay_rules(),
+        "save_params": sorted(form.params().items()) if journey is not None else [],
+        "saved_plan": saved_plan_for(request),
     }
+
+
+def _context(request: HttpRequest, form: JourneyForm, journey, submitted: bool) -> dict:
+    return plan_context(request, form, journey, submitted, request.GET.urlencode())
+
+
+def saved_plan_for(request: HttpRequest) -> JourneyPlan | None:
+    """The signed-in user's own plan named by `?saved=` (the planner then offers to update it)."""
+    key = request.GET.get("saved", "")
+    if not key.isdigit() or not request.user.is_authenticated:
+        return None
+    return saved.plans_of(request.user).filter(pk=int(key)).first()
 
 
 @require_GET

@@ -52,3 +52,76 @@ def clinics(db, visa_rules):
             plans=[SVF_PLAN],
         ),
     }
+
+
+# --- saved plans ------------------------------------------------------------------------------
+
+
+def plan_params(**overrides) -> dict[str, str]:
+    """Planner parameters a saved plan is made of (a US patient, arriving in 60 days)."""
+    return {"nationality": "US", "start": soon(60).isoformat(), "home": "Denver", **overrides}
+
+
+@pytest.fixture
+def journey_world(db, visa_rules):
+    make_rates()
+
+
+@pytest.fixture
+def accepted_quote(journey_world, alice, clinic_a, carol):
+    """alice's accepted quote from clinic_a: 4 culture weeks, 2 visits, 1,270,000 yen included."""
+    from saisei.quotes import services as quotes
+    from tests.quotes.conftest import STANDARD_ITEMS, items, make_request, quote_data
+
+    request = make_request(alice, [clinic_a])
+    recipient = request.recipients.get()
+    quote = quotes.send_quote(recipient.pk, carol, data=quote_data(), items=items(*STANDARD_ITEMS))
+    return quotes.accept_quote(alice, quote.pk)
+
+
+@pytest.fixture
+def package_a(journey_world, clinic_a):
+    from saisei.clinics.models import Package
+
+    return Package.objects.create(
+        facility=clinic_a,
+        plan=clinic_a.plans.get(modality="adipose_msc"),
+        name_en="Knee MSC package (fictional)",
+        cell_source="adipose",
+        cultured=True,
+        culture_weeks=6,
+        visits=2,
+        price_jpy=1_800_000,
+        tax="included",
+        valid_until=soon(200),
+    )
+
+
+@pytest.fixture
+def saved_plan(journey_world, alice):
+    """alice's saved plan (through the service, as the save view does)."""
+    return save(alice, plan_params())
+
+
+def build(user, params):
+    """The planner's form and journey for `params` as `user` sees them."""
+    from django.http import QueryDict
+
+    from saisei.journeys import services
+    from saisei.journeys.forms import JourneyForm
+    from saisei.lib.currency import load_rates
+
+    data = QueryDict(mutable=True)
+    data.update(params)
+    rates = load_rates()
+    form = JourneyForm(data, currency="USD", rates=rates, user=user)
+    assert form.is_valid(), form.errors
+    assert form.treatment is not None
+    return form, services.build_journey(form.journey_request(), form.treatment, rates)
+
+
+def save(user, params, title=""):
+    from saisei.journeys import saved
+
+    form, journey = build(user, params)
+    return saved.save_plan(user, form.params(), journey, title)

@@ -34,3 +34,14 @@ def event_title(event: Event, journey) -> str:
 @register.simple_tag
 def event_detail(event: Event) -> str:
     return labels.event_detail(event)
+
+
+@register.simple_tag
+def reminder_label(reminder) -> str:
+    return labels.reminder_label(reminder.kind, reminder.event_key)
+
+
+@register.simple_tag
+def pending_reminders(plan) -> int:
+    """Reminders still to be sent (uses the prefetched rows)."""
+    return sum(1 for r in plan.reminders.all() if r.sent_at is None and r.cancelled_at is None)
