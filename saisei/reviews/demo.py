@@ -52,9 +52,7 @@ def _review(treatment: Treatment, demo: DemoReview, quoted: int) -> Review:
     fields: dict[str, Any] = {}
     for aspect, rating in zip(ASPECTS, demo.ratings, strict=True):
         fields[aspect] = rating
-        fields[f"{aspect}_text"] = (
-            "" if rating is None else f"(Fictional demo review) {aspect}: {demo.words}"
-        )
+        fields[f"{aspect}_text"] = "" if rating is None else f"(Fictional demo review) {demo.words}"
     return Review.objects.create(
         treatment=treatment,
         facility_id=treatment.facility_id,

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from saisei.clinics import profile as profile_services
 from saisei.lib.currency import clear_rates_cache
 from saisei.outcomes import services as outcomes
 from saisei.reviews import services, summary
@@ -110,3 +111,15 @@ def test_the_page_takes_no_query_for_reviews_when_there_are_none_and_one_when_th
         services.reply(review, carol, f"Reply {n}")
     _, many = _page(client, clinic_a)
     assert one == many == without + 1
+
+
+def test_a_claimed_clinic_page_with_reviews_stays_within_10_queries(
+    client, alice, treatment, carol, clinic_a
+):
+    profile_services.update_profile(carol, clinic_a, {"display_name_en": "Clinic A"})
+    profile_services.add_doctor(carol, clinic_a, {"name": "Dr A"})
+    profile_services.set_languages(carol, clinic_a, ["en"], [])
+    review = services.write_review(alice, treatment, data(final=QUOTED_TOTAL))
+    services.reply(review, carol, "Thanks.")
+    _, count = _page(client, clinic_a)
+    assert count <= 10
