@@ -16,6 +16,7 @@ ASPECTS = ["Communication", "Honesty of the final price compared with the quote"
 
 
 def signed_in(browser: Browser, live_server, user, path: str, *, totp: bool = False) -> Page:
+    """A page in its own browser context (close it with page.context.close())."""
     context = browser.new_context(base_url=live_server.url, locale="en-GB")
     page = context.new_page()
     page.set_default_timeout(10_000)
@@ -48,6 +49,7 @@ def test_review_reply_report_and_keep(
     expect(patient).to_have_url(re.compile(rf"/clinics/{clinic_a.slug}/#reviews$"))
     expect(patient.locator("#reviews")).to_contain_text("Communication: as expected.")
     review = Review.objects.get()
+    patient.context.close()
 
     clinic = signed_in(
         browser, live_server, carol, f"/clinics/{clinic_a.slug}/manage/reviews/", totp=True
@@ -55,11 +57,13 @@ def test_review_reply_report_and_keep(
     clinic.get_by_label("Your public reply").fill("Thank you for choosing us.")
     clinic.get_by_role("button", name="Publish the reply").click()
     expect(clinic.get_by_role("main")).to_contain_text("Your reply: Thank you for choosing us.")
+    clinic.context.close()
 
     reporter = signed_in(browser, live_server, bob, f"/reviews/{review.pk}/report/")
     reporter.get_by_label("Which content rule").fill("I think this is advertising.")
     reporter.get_by_role("button", name="Send the report").click()
     expect(reporter.locator("body")).to_contain_text("a moderator will look at this review")
+    reporter.context.close()
 
     moderator = signed_in(browser, live_server, mia, "/moderation/reviews/", totp=True)
     expect(moderator.get_by_role("main")).to_contain_text("I think this is advertising.")
@@ -67,6 +71,7 @@ def test_review_reply_report_and_keep(
     moderator.get_by_label("Reason").fill("An ordinary review of the visit.")
     moderator.get_by_role("button", name="Save the decision").click()
     expect(moderator.get_by_role("main")).to_contain_text("Nothing is waiting.")
+    moderator.context.close()
 
     page.goto(f"/clinics/{clinic_a.slug}/")
     reviews = page.locator("#reviews")
