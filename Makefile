@@ -42,6 +42,7 @@ prepare: $(VENV)/.run-installed var messages
 	$(PY) manage.py import_visa_rules $(VISA_DATA)
 	$(PY) manage.py load_demo
 	$(PY) manage.py load_demo_outcomes
+	$(PY) manage.py load_demo_reviews
 
 run: prepare
 	HOST=$(HOST) PORT=$(PORT) exec scripts/serve

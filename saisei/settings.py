@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "saisei.guide",
     "saisei.outbox",
     "saisei.quotes",
+    "saisei.reviews",
 ]
 
 MIDDLEWARE = [

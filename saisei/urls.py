@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("saisei.accounts.urls")),
     path("", include("saisei.outcomes.urls")),
     path("", include("saisei.quotes.urls")),
+    path("", include("saisei.reviews.urls")),
     path("", include("saisei.outbox.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

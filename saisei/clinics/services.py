@@ -10,6 +10,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from saisei.registry.models import EnforcementAction, Facility, Plan, PricePoint
+from saisei.reviews.models import Review
 
 from .models import ClinicPhoto, Doctor, Package, SpokenLanguage
 from .search import visible_facilities
@@ -62,6 +63,7 @@ def detail_queryset() -> QuerySet[Facility]:
             has_doctors=Exists(Doctor.objects.filter(**of_facility)),
             has_photos=Exists(ClinicPhoto.objects.filter(**of_facility)),
             has_packages=Exists(Package.objects.filter(**of_facility)),
+            has_reviews=Exists(Review.objects.filter(**of_facility)),
         )
     )
     if not settings.SAISEI_SHOW_DEMO:

@@ -14,10 +14,9 @@ from saisei.registry.models import Facility
 class Treatment(models.Model):
     """One course of treatment (harvest, injection) of a patient at a clinic.
 
-    `quote_id` is the hook for the quotes app: the id of the accepted quote this treatment
-    came from. It is a plain integer (no foreign key) so that this app does not depend on
-    quotes; the quotes app can later turn it into `quote = ForeignKey(..., db_column=
-    "quote_id")` (or a OneToOneField) without reshaping the table.
+    `quote` is the accepted quote this treatment came from (quotes app), if any: accepting a
+    quote plans the treatment (`saisei.quotes.services.accept_quote`). The column keeps the
+    name of the earlier integer hook, `quote_id`.
     """
 
     class Status(models.TextChoices):
@@ -39,8 +38,14 @@ class Treatment(models.Model):
     package = models.ForeignKey(
         "clinics.Package", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    quote_id = models.PositiveBigIntegerField(
-        null=True, blank=True, unique=True, help_text="The accepted quote (quotes app), if any."
+    quote = models.OneToOneField(
+        "quotes.Quote",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        db_column="quote_id",
+        related_name="treatment",
+        help_text="The accepted quote (quotes app), if any.",
     )
     harvest_date = models.DateField(_("harvest date"), null=True, blank=True)
     injection_date = models.DateField(_("injection date"), null=True, blank=True)

@@ -23,7 +23,7 @@ def export_outcomes(user: Any) -> list[dict[str, Any]]:
             "status": t.status,
             "harvest_date": t.harvest_date,
             "injection_date": t.injection_date,
-            "quote_id": t.quote_id,
+            "quote_id": str(t.quote_id) if t.quote_id else None,
             "follow_up": t.follow_up,
             "answers_may_stay": t.answers_may_stay,
             "dispute_reason": t.dispute_reason,

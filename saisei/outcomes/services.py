@@ -1,10 +1,11 @@
 """Treatment rules: plan, mark done (clinic), confirm or dispute (patient), stop taking part.
 
 Every change runs in a transaction and writes an audit entry. A confirmed injection date starts
-the follow-up schedule (1, 3, 6 and 12 months). The quotes app will call `plan_treatment` with
-the accepted quote's id (`quote_id`) once a quote is accepted.
+the follow-up schedule (1, 3, 6 and 12 months). The quotes app calls `plan_treatment` with
+the accepted quote's id (`quote_id`) when a patient accepts a quote.
 """
 
+import uuid
 from datetime import date
 from typing import Any
 
@@ -31,7 +32,7 @@ def plan_treatment(
     injection_date: date | None = None,
     harvest_date: date | None = None,
     package: Any = None,
-    quote_id: int | None = None,
+    quote_id: uuid.UUID | None = None,
     actor: Any = None,
     actor_label: str = "",
     invite: bool = True,
@@ -57,7 +58,7 @@ def plan_treatment(
         actor=actor or patient,
         actor_label=actor_label,
         facility=facility.pk,
-        quote_id=quote_id,
+        quote_id=str(quote_id) if quote_id else None,
     )
     if invite and not facility.is_demo:
         notify.invite(baseline)

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from saisei.audit.services import record
+from saisei.outcomes import services as outcomes
 from saisei.registry.models import Facility
 
 from . import notify, uploads
@@ -298,7 +299,7 @@ def accept_quote(patient: Any, quote_id: uuid.UUID) -> Quote:
 
 @transaction.atomic
 def _accept(patient: Any, quote_id: uuid.UUID) -> Quote:
-    quote = Quote.objects.select_related("recipient").get(pk=quote_id)
+    quote = Quote.objects.select_related("recipient__facility").get(pk=quote_id)
     request = _lock_request(quote.recipient.request_id)
     if request.patient_id != patient.pk:
         raise QuoteError(_("This quote is not yours."))
@@ -315,6 +316,8 @@ def _accept(patient: Any, quote_id: uuid.UUID) -> Quote:
     request.status, request.closed_at = QuoteRequest.Status.ACCEPTED, now
     request.save()
     record("quote.accepted", quote, actor=patient, request=str(request.pk))
+    # The clinic marks the visits done on this planned treatment; the patient confirms them.
+    outcomes.plan_treatment(patient, quote.recipient.facility, quote_id=quote.pk, actor=patient)
     for recipient in request.recipients.select_related("facility"):
         if recipient.pk == quote.recipient_id:
             recipient.status = Recipient.Status.ACCEPTED

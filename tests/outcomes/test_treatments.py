@@ -26,13 +26,11 @@ def committed(django_capture_on_commit_callbacks):
 @pytest.fixture
 def planned(alice, clinic_a, committed):
     injection = timezone.localdate() + timedelta(days=20)
-    return committed(
-        services.plan_treatment, alice, clinic_a, injection_date=injection, quote_id=77
-    )
+    return committed(services.plan_treatment, alice, clinic_a, injection_date=injection)
 
 
 def test_planning_creates_the_baseline_and_emails_its_link(planned, alice):
-    assert planned.status == Treatment.Status.PLANNED and planned.quote_id == 77
+    assert planned.status == Treatment.Status.PLANNED and planned.quote_id is None
     assert [o.timepoint for o in planned.occasions.all()] == ["baseline"]
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [alice.email]
     assert "/outcomes/answer/" in mail.outbox[0].body
