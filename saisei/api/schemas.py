@@ -52,6 +52,7 @@ class ClinicQuery(Schema):
     q: str | None = Field(
         None,
         max_length=100,
+        pattern=r"^[^\x00]*$",  # the form refuses NUL characters; the schema says so
         description="Text: clinic name (Japanese or English), place, treatment",
     )
     region: RegionParam = None

@@ -44,8 +44,11 @@ def _number(value: object) -> Decimal | None:
 
 
 @schema.parametrize()
+# Derandomised so that CI is repeatable; to explore new inputs, run it by hand with
+# derandomize=False a few times (that is how the NUL-character case was found).
 @settings(
     max_examples=40,
+    derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
