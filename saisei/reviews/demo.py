@@ -26,33 +26,80 @@ class DemoReview:
     ratings: tuple[int, int, int, int | None, int]
     final_jpy: int | None
     words: str
+    about: str  # the aspect the words are about; the others get a short phrase for their rating
 
 
 SAKURA = [
-    DemoReview((5, 5, 4, 5, 4), 1_290_000, "Clear explanations; the bill matched the quote."),
-    DemoReview((4, 5, 4, None, 4), 1_300_000, "Good answers by e-mail before the trip."),
-    DemoReview((3, 2, 4, 3, 3), 1_480_000, "An extra imaging fee was added on the day."),
-    DemoReview((5, 4, 5, 5, 5), 1_290_000, "The interpreter stayed for the whole visit."),
-    DemoReview((4, 4, 3, 4, 2), 1_320_000, "Aftercare questions took a week to be answered."),
-    DemoReview((2, 3, 4, 2, 3), None, "Hard to reach the clinic by e-mail at first."),
-    DemoReview((4, 5, 4, 4, 4), 1_250_000, "The price was a little lower than quoted."),
-    DemoReview((5, 5, 5, None, 4), 1_290_000, "Modern rooms and short waiting times."),
-    DemoReview((3, 1, 3, 3, 3), 1_560_000, "Anaesthesia was not in the quote."),
+    DemoReview(
+        (5, 5, 4, 5, 4),
+        1_290_000,
+        "Clear explanations; the bill matched the quote.",
+        "price_honesty",
+    ),
+    DemoReview(
+        (4, 5, 4, None, 4), 1_300_000, "Good answers by e-mail before the trip.", "communication"
+    ),
+    DemoReview(
+        (3, 2, 4, 3, 3), 1_480_000, "An extra imaging fee was added on the day.", "price_honesty"
+    ),
+    DemoReview(
+        (5, 4, 5, 5, 5), 1_290_000, "The interpreter stayed for the whole visit.", "interpreter"
+    ),
+    DemoReview(
+        (4, 4, 3, 4, 2), 1_320_000, "Aftercare questions took a week to be answered.", "aftercare"
+    ),
+    DemoReview(
+        (2, 3, 4, 2, 3), None, "Hard to reach the clinic by e-mail at first.", "communication"
+    ),
+    DemoReview(
+        (4, 5, 4, 4, 4), 1_250_000, "The price was a little lower than quoted.", "price_honesty"
+    ),
+    DemoReview(
+        (5, 5, 5, None, 4), 1_290_000, "Modern rooms and short waiting times.", "facilities"
+    ),
+    DemoReview((3, 1, 3, 3, 3), 1_560_000, "Anaesthesia was not in the quote.", "price_honesty"),
 ]
 MINATO = [
-    DemoReview((4, 4, 3, None, 4), None, "Friendly staff; short visit."),
-    DemoReview((3, 4, 3, 2, 3), 198_000, "The interpreter was booked late."),
+    DemoReview((4, 4, 3, None, 4), None, "Friendly staff; short visit.", "communication"),
+    DemoReview((3, 4, 3, 2, 3), 198_000, "The interpreter was booked late.", "interpreter"),
 ]
 # external id: (the fictional accepted quote's total, the reviews)
 COHORTS = {"DEMO-F001": (1_290_000, SAKURA), "DEMO-F002": (198_000, MINATO)}
 ASPECTS = ("communication", "price_honesty", "facilities", "interpreter", "aftercare")
+# A short phrase per aspect for a low (1-2), middling (3) and good (4-5) rating.
+PHRASES = {
+    "communication": (
+        "Slow or unclear answers.",
+        "Answers came, not always quickly.",
+        "Clear, quick answers.",
+    ),
+    "price_honesty": (
+        "The bill was well above the quote.",
+        "Small differences from the quote.",
+        "The bill matched the quote.",
+    ),
+    "facilities": ("Crowded and dated.", "Clean and ordinary.", "Clean and modern."),
+    "interpreter": ("Hard to follow.", "Helpful enough.", "Excellent throughout."),
+    "aftercare": (
+        "Follow-up questions went unanswered.",
+        "Follow-up was adequate.",
+        "Attentive follow-up.",
+    ),
+}
+
+
+def _text(aspect: str, rating: int | None, demo: DemoReview) -> str:
+    if rating is None:
+        return ""
+    words = demo.words if aspect == demo.about else PHRASES[aspect][min(2, max(0, rating - 2))]
+    return f"(Fictional demo review) {words}"
 
 
 def _review(treatment: Treatment, demo: DemoReview, quoted: int) -> Review:
     fields: dict[str, Any] = {}
     for aspect, rating in zip(ASPECTS, demo.ratings, strict=True):
         fields[aspect] = rating
-        fields[f"{aspect}_text"] = "" if rating is None else f"(Fictional demo review) {demo.words}"
+        fields[f"{aspect}_text"] = _text(aspect, rating, demo)
     return Review.objects.create(
         treatment=treatment,
         facility_id=treatment.facility_id,
