@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import saved_views, views
+from . import moderation_views, saved_views, views
 
 app_name = "journeys"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("journey/", views.planner, name="planner"),
     path("journey/print/", views.print_view, name="print"),
     path("journey/calendar.ics", views.calendar_file, name="calendar"),
+    path("moderation/visa-rules/", moderation_views.visa_rules, name="visa_rules"),
     path("journey/save/", saved_views.save, name="save"),
     path("journey/saved/", saved_views.saved_list, name="saved_list"),
     path("journey/saved/<int:pk>/", saved_views.saved_detail, name="saved_detail"),

@@ -73,3 +73,20 @@ def test_the_save_form_for_a_staff_persona_saves_their_own_plan(client_for, caro
     assert response.status_code == 302
     assert JourneyPlan.objects.filter(owner=carol).count() == 1
     assert JourneyPlan.objects.filter(owner=saved_plan.owner).count() == 1
+
+
+def test_only_moderators_see_the_visa_rules_review_page(personas, client_for, visa_rules):
+    got = {
+        persona: client_for(personas[persona]).get("/moderation/visa-rules/").status_code
+        for persona in PERSONAS
+    }
+    assert got == expect(403, anonymous=302, mia=200)
+
+
+def test_the_visa_rules_page_lists_rows_due_for_review_first(personas, client_for, visa_rules):
+    from saisei.journeys.models import VisaRule
+
+    VisaRule.objects.filter(nationality="TH").update(review_due="2000-01-01")
+    html = client_for(personas["mia"]).get("/moderation/visa-rules/").content.decode()
+    assert "2000-01-01 (due)" in html
+    assert html.index("2000-01-01") < html.index("<td>US</td>")
