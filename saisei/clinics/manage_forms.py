@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from saisei.registry.models import Facility
 
 from .models import ClinicProfile, Doctor, ItemKind, Package, SpokenLanguage
-from .profile import PROFILE_FIELDS, facility_plans
+from .profile import PACKAGE_FIELDS, PROFILE_FIELDS, facility_plans
 
 
 class ProfileForm(forms.ModelForm):
@@ -85,22 +85,7 @@ class PackageForm(forms.ModelForm):
 
     class Meta:
         model = Package
-        fields = [
-            "plan",
-            "name_en",
-            "name_ja",
-            "name_zh",
-            "cell_source",
-            "cultured",
-            "typical_cell_count",
-            "injections",
-            "knees",
-            "culture_weeks",
-            "visits",
-            "price_jpy",
-            "tax",
-            "valid_until",
-        ]
+        fields = PACKAGE_FIELDS
         widgets = {"valid_until": forms.DateInput(attrs={"type": "date"})}
 
     def __init__(self, *args: Any, facility: Facility, **kwargs: Any):
