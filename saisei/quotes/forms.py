@@ -147,14 +147,8 @@ class QuoteForm(forms.ModelForm):
             "valid_until": forms.DateInput(attrs={"type": "date"}),
             **{
                 name: forms.Textarea(attrs={"rows": 3})
-                for name in [
-                    "price_may_change",
-                    "answer_cell_source",
-                    "answer_evidence",
-                    "answer_measured",
-                    "answer_complications",
-                    "answer_other",
-                ]
+                for name in fields
+                if name == "price_may_change" or name.startswith("answer_")
             },
         }
 
