@@ -33,42 +33,36 @@ class PlanView:
     other_prices: list[PricePoint] = field(default_factory=list)
 
 
-def facility_queryset() -> QuerySet[Facility]:
+def _with_plans() -> QuerySet[Facility]:
+    """Facilities with their profile, plans and listed prices (two prefetch queries)."""
     prices = PricePoint.objects.filter(listed=True, is_repeat=False).order_by("amount_jpy", "pk")
     plans = Plan.objects.order_by("status", "-risk_class", "plan_id").prefetch_related(
         Prefetch("prices", queryset=prices)
     )
     facilities = Facility.objects.select_related("profile").prefetch_related(
-        Prefetch("plans", queryset=plans), "enforcement_actions", "languages"
+        Prefetch("plans", queryset=plans)
     )
     if not settings.SAISEI_SHOW_DEMO:
         facilities = facilities.filter(is_demo=False)
     return facilities
+
+
+def facility_queryset() -> QuerySet[Facility]:
+    return _with_plans().prefetch_related("enforcement_actions", "languages")
 
 
 def detail_queryset() -> QuerySet[Facility]:
     """For one clinic's page: optional lists are fetched only when the facility's own query
     says they have rows, so the page costs a few queries more only for what it shows."""
-    prices = PricePoint.objects.filter(listed=True, is_repeat=False).order_by("amount_jpy", "pk")
-    plans = Plan.objects.order_by("status", "-risk_class", "plan_id").prefetch_related(
-        Prefetch("prices", queryset=prices)
-    )
     of_facility = {"facility": OuterRef("pk")}
-    facilities = (
-        Facility.objects.select_related("profile")
-        .prefetch_related(Prefetch("plans", queryset=plans))
-        .annotate(
-            has_actions=Exists(EnforcementAction.objects.filter(**of_facility)),
-            has_languages=Exists(SpokenLanguage.objects.filter(**of_facility)),
-            has_doctors=Exists(Doctor.objects.filter(**of_facility)),
-            has_photos=Exists(ClinicPhoto.objects.filter(**of_facility)),
-            has_packages=Exists(Package.objects.filter(**of_facility)),
-            has_reviews=Exists(Review.objects.filter(**of_facility)),
-        )
+    return _with_plans().annotate(
+        has_actions=Exists(EnforcementAction.objects.filter(**of_facility)),
+        has_languages=Exists(SpokenLanguage.objects.filter(**of_facility)),
+        has_doctors=Exists(Doctor.objects.filter(**of_facility)),
+        has_photos=Exists(ClinicPhoto.objects.filter(**of_facility)),
+        has_packages=Exists(Package.objects.filter(**of_facility)),
+        has_reviews=Exists(Review.objects.filter(**of_facility)),
     )
-    if not settings.SAISEI_SHOW_DEMO:
-        facilities = facilities.filter(is_demo=False)
-    return facilities
 
 
 def get_facility(slug: str) -> Facility:
