@@ -275,8 +275,3 @@ def registry_distribution() -> list[PriceDistribution]:
         for (modality, cultured), amounts in registry_prices().items()
     ]
     return sorted(result, key=lambda d: (not d.is_stem_cell, -d.median_jpy, d.label))
-
-
-def registry_as_of() -> str:
-    """The newest extraction month of the registry's listed plans ("2026-09"), one query."""
-    return stats.registry_as_of()

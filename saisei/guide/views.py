@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from saisei.lib.currency import load_rates
 from saisei.lib.middleware import get_currency
+from saisei.registry.stats import registry_as_of
 
 from . import candidate, costs, structured
 from .chart import build_chart
@@ -61,7 +62,7 @@ def cost_comparison(request: HttpRequest) -> HttpResponse:
         "table": table,
         "distribution": distribution,
         "chart": chart,
-        "as_of": costs.registry_as_of(),
+        "as_of": registry_as_of(),
         "reviewed": costs.REVIEWED,
     }
     return render(request, "guide/costs.html", context)

@@ -2,8 +2,9 @@
 
 import pytest
 
-from saisei.guide.costs import registry_as_of, registry_prices
+from saisei.guide.costs import registry_prices
 from saisei.journeys.services import generic_treatment
+from saisei.registry.stats import registry_as_of
 from tests.factories import make_facility, make_rates
 
 pytestmark = pytest.mark.django_db
