@@ -17,25 +17,25 @@ Row = dict[str, str]
 
 
 @cache
-def _rows(name: str) -> tuple[Row, ...]:
+def extract_rows(name: str) -> tuple[Row, ...]:
     with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
         return tuple(csv.DictReader(handle))
 
 
 def plans(*plan_ids: str) -> list[Row]:
     """Copies of the real plan rows with these ids, in the order given."""
-    by_id = {row["plan_id"]: row for row in _rows("plans.csv")}
+    by_id = {row["plan_id"]: row for row in extract_rows("plans.csv")}
     return [dict(by_id[plan_id]) for plan_id in plan_ids]
 
 
 def plans_of(facility_id: str) -> list[Row]:
-    return [dict(row) for row in _rows("plans.csv") if row["facility_id"] == facility_id]
+    return [dict(row) for row in extract_rows("plans.csv") if row["facility_id"] == facility_id]
 
 
 def prices(*plan_ids: str) -> list[Row]:
     """Copies of the real price rows of these plans, in file order."""
     wanted = set(plan_ids)
-    return [dict(row) for row in _rows("prices.csv") if row["plan_id"] in wanted]
+    return [dict(row) for row in extract_rows("prices.csv") if row["plan_id"] in wanted]
 
 
 def csv_bytes(
